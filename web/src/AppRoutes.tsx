@@ -1,0 +1,61 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Route, Routes } from 'react-router-dom';
+import type { FaceKey } from './api/types.ts';
+import { RequireAuth } from './auth/RequireAuth.tsx';
+import { RequireFace } from './auth/RequireFace.tsx';
+import { Loading } from './components/Loading.tsx';
+import { StaffLayout } from './layout/StaffLayout.tsx';
+import { LoginPage } from './login/LoginPage.tsx';
+import { FacePage, type PlaceholderFace } from './pages/FacePage.tsx';
+import { NotFound } from './pages/NotFound.tsx';
+import { PortalHome } from './pages/PortalHome.tsx';
+
+// Admin pages are used by few people; load them on demand.
+const UsersPage = lazy(() => import('./admin/users/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
+const RolesPage = lazy(() => import('./admin/roles/RolesPage.tsx').then((m) => ({ default: m.RolesPage })));
+const AuditPage = lazy(() => import('./admin/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+
+const PLACEHOLDERS: { face: PlaceholderFace; path: string }[] = [
+  { face: 'office', path: '/office' },
+  { face: 'map', path: '/map' },
+  { face: 'share', path: '/share' },
+  { face: 'ops', path: '/ops' },
+  { face: 'm', path: '/m' },
+];
+
+function faceRoute(face: FaceKey, path: string, page: ReactNode) {
+  return (
+    <Route
+      key={face}
+      path={path}
+      element={
+        <RequireFace face={face}>
+          <Suspense fallback={<Loading />}>{page}</Suspense>
+        </RequireFace>
+      }
+    />
+  );
+}
+
+/** All routes: the public portal and login, and the faces inside the staff layout. */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/" element={<PortalHome />} />
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        element={
+          <RequireAuth>
+            <StaffLayout />
+          </RequireAuth>
+        }
+      >
+        {PLACEHOLDERS.map(({ face, path }) => faceRoute(face, path, <FacePage face={face} />))}
+        {faceRoute('admin-users', '/admin/users', <UsersPage />)}
+        {faceRoute('admin-roles', '/admin/roles', <RolesPage />)}
+        {faceRoute('audit', '/audit', <AuditPage />)}
+      </Route>
+      <Route path="*" element={<NotFound />} />
+    </Routes>
+  );
+}
