@@ -1,0 +1,26 @@
+import { defineErrors } from '../errors.ts';
+
+export const AuthErrors = defineErrors({
+  UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Sign in first' },
+  SESSION_EXPIRED: { status: 401, zh: '会话已超时，请重新登录', en: 'Your session has expired; sign in again' },
+  INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong user name or password' },
+  ACCOUNT_LOCKED: { status: 423, zh: '登录失败次数过多，账号已锁定', en: 'Too many failed sign-ins; the account is locked' },
+  ACCOUNT_DISABLED: { status: 403, zh: '账号已停用', en: 'The account is disabled' },
+  STAGE_REQUIRED: { status: 403, zh: '请先完成登录步骤（修改密码或双因素认证）', en: 'Finish signing in first (password change or second factor)' },
+  STAGE_NOT_ALLOWED: { status: 409, zh: '当前登录步骤不允许此操作', en: 'This step is not allowed now' },
+  MFA_INVALID: { status: 401, zh: '动态验证码错误或已使用', en: 'The one-time code is wrong or was already used' },
+  PASSWORD_TOO_WEAK: { status: 400, zh: '密码不符合复杂度要求：至少 8 位，包含大写字母、小写字母、数字、符号中的至少三类，且不得包含用户名', en: 'The password is too weak: at least 8 characters with three of upper case, lower case, digits and symbols, not containing the user name' },
+  PASSWORD_REUSED: { status: 400, zh: '新密码不得与最近 5 次使用过的密码相同', en: 'The new password must differ from the last 5 passwords' },
+  CURRENT_PASSWORD_WRONG: { status: 400, zh: '当前密码错误', en: 'The current password is wrong' },
+  FORBIDDEN: { status: 403, zh: '没有执行此操作的权限', en: 'You are not allowed to do this' },
+  DUTY_SEPARATION_VIOLATION: { status: 409, zh: '违反三权分立：系统管理员、安全管理员、审计管理员的权限不得合并，也不得与业务权限合并', en: 'Separation of duties: system, security and audit administration may not be combined with each other or with business permissions' },
+  SELF_GRANT_FORBIDDEN: { status: 403, zh: '不得为自己授权或停用自己的账号', en: 'You may not change your own grants or disable yourself' },
+  USERNAME_TAKEN: { status: 409, zh: '用户名已存在', en: 'The user name is taken' },
+  USER_NOT_FOUND: { status: 404, zh: '用户不存在', en: 'No such user' },
+  ROLE_NOT_FOUND: { status: 404, zh: '角色不存在', en: 'No such role' },
+  ROLE_EXISTS: { status: 409, zh: '角色代码已存在', en: 'The role code is taken' },
+  ROLE_BUILTIN: { status: 409, zh: '内置角色不可修改', en: 'Built-in roles cannot be changed' },
+  UNKNOWN_PERMISSION: { status: 400, zh: '未知的权限标识', en: 'Unknown permission' },
+  UNKNOWN_ROLE: { status: 400, zh: '未知的角色', en: 'Unknown role' },
+  DEPARTMENT_NOT_FOUND: { status: 400, zh: '部门不存在', en: 'No such department' },
+});

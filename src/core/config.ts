@@ -1,0 +1,150 @@
+import path from 'node:path';
+
+/**
+ * The server's whole configuration: one typed, validated, frozen object read once at start.
+ * Every variable is documented in README.md ("Configuration"); keep the two in step.
+ */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  /** Native PostgreSQL when set; otherwise the embedded PGlite database under dataDir/db. */
+  readonly databaseUrl: string | null;
+  readonly dataDir: string;
+  readonly demoPassword: string | null;
+  /** 'auto' seeds demo data into an empty database at start; 'off' never does. */
+  readonly demoData: 'auto' | 'off';
+  readonly regionCode: string;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly bodyLimitBytes: number;
+  readonly uploadMaxBytes: number;
+  readonly sessionIdleMinutes: number;
+  readonly sessionMaxHours: number;
+  readonly loginMaxFailures: number;
+  readonly lockoutMinutes: number;
+  readonly passwordMaxAgeDays: number;
+  readonly auditRetentionDays: number;
+  readonly cookieSecure: 'auto' | 'always' | 'never';
+  readonly trustProxy: boolean;
+  /** 64 hex chars (SM4 key + HMAC key material); generated into dataDir/secret.key when absent. */
+  readonly secretKey: string | null;
+  readonly webDistDir: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Reads and validates the configuration; throws ConfigError listing every problem at once. */
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  const problems: string[] = [];
+  const str = (name: string, fallback: string) => {
+    const v = env[name];
+    return v === undefined || v.trim() === '' ? fallback : v.trim();
+  };
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw.trim() === '') return fallback;
+    if (!/^\d+$/.test(raw.trim())) {
+      problems.push(`${name}: expected a whole number from ${min} to ${max}, got "${raw}"`);
+      return fallback;
+    }
+    const n = Number(raw);
+    if (n < min || n > max) {
+      problems.push(`${name}: expected a whole number from ${min} to ${max}, got ${n}`);
+      return fallback;
+    }
+    return n;
+  };
+  const oneOf = <T extends string>(name: string, fallback: T, allowed: readonly T[]): T => {
+    const v = str(name, fallback);
+    if (!(allowed as readonly string[]).includes(v)) {
+      problems.push(`${name}: expected one of ${allowed.join(', ')}, got "${v}"`);
+      return fallback;
+    }
+    return v as T;
+  };
+
+  const port = int('PORT', 3000, 0, 65535);
+  const host = str('HOST', '127.0.0.1');
+  let databaseUrl: string | null = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl) {
+    try {
+      const u = new URL(databaseUrl);
+      if (u.protocol !== 'postgres:' && u.protocol !== 'postgresql:') {
+        problems.push(`DATABASE_URL: expected a postgres:// or postgresql:// URL, got protocol "${u.protocol}"`);
+        databaseUrl = null;
+      }
+    } catch {
+      problems.push('DATABASE_URL: not a valid URL (expected postgres://user:password@host:port/database)');
+      databaseUrl = null;
+    }
+  }
+  const dataDir = path.resolve(cwd, str('DATA_DIR', './data'));
+  const demoPassword = env.DEMO_PASSWORD?.length ? env.DEMO_PASSWORD : null;
+  if (demoPassword !== null) {
+    const why = passwordComplexityProblem(demoPassword, '');
+    if (why) problems.push(`DEMO_PASSWORD: ${why}`);
+  }
+  const regionCode = str('REGION_CODE', '430422');
+  if (!/^\d{6}$/.test(regionCode)) problems.push(`REGION_CODE: expected a 6-digit GB/T 2260 code, got "${regionCode}"`);
+  const secretKey = env.SECRET_KEY?.trim() || null;
+  if (secretKey !== null && !/^[0-9a-fA-F]{64}$/.test(secretKey)) {
+    problems.push('SECRET_KEY: expected 64 hexadecimal characters (256 bits)');
+  }
+  const auditRetentionDays = int('AUDIT_RETENTION_DAYS', 365, 184, 36500);
+
+  const config: Config = {
+    port,
+    host,
+    databaseUrl,
+    dataDir,
+    demoPassword,
+    demoData: oneOf('DEMO_DATA', 'auto', ['auto', 'off'] as const),
+    regionCode,
+    logLevel: oneOf('LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const),
+    bodyLimitBytes: int('BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
+    uploadMaxBytes: int('UPLOAD_MAX_BYTES', 50 * 1024 * 1024, 1024, 4 * 1024 * 1024 * 1024),
+    sessionIdleMinutes: int('SESSION_IDLE_MINUTES', 30, 1, 30),
+    sessionMaxHours: int('SESSION_MAX_HOURS', 12, 1, 24),
+    loginMaxFailures: int('LOGIN_MAX_FAILURES', 5, 3, 10),
+    lockoutMinutes: int('LOCKOUT_MINUTES', 30, 10, 1440),
+    passwordMaxAgeDays: int('PASSWORD_MAX_AGE_DAYS', 90, 1, 365),
+    auditRetentionDays,
+    cookieSecure: oneOf('COOKIE_SECURE', 'auto', ['auto', 'always', 'never'] as const),
+    trustProxy: oneOf('TRUST_PROXY', 'false', ['true', 'false'] as const) === 'true',
+    secretKey,
+    webDistDir: path.resolve(cwd, str('WEB_DIST_DIR', './web/dist')),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze(config);
+}
+
+/**
+ * The password rule (等保2.0 8.1.4.1 a): at least 8 characters, at least three of the four
+ * character classes, and not containing the user name. Returns why a password fails, or null.
+ */
+export function passwordComplexityProblem(password: string, username: string): string | null {
+  if (password.length < 8) return 'must be at least 8 characters long';
+  if (password.length > 128) return 'must be at most 128 characters long';
+  const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((re) => re.test(password)).length;
+  if (classes < 3) return 'must contain at least three of: lower-case letters, upper-case letters, digits, symbols';
+  if (username.length >= 3 && password.toLowerCase().includes(username.toLowerCase())) {
+    return 'must not contain the user name';
+  }
+  return null;
+}
+
+/** The configuration as logged: secrets replaced. */
+export function redactedConfig(config: Config): Record<string, unknown> {
+  return {
+    ...config,
+    databaseUrl: config.databaseUrl ? config.databaseUrl.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@') : null,
+    demoPassword: config.demoPassword ? '***' : null,
+    secretKey: config.secretKey ? '***' : null,
+  };
+}

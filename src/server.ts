@@ -1,0 +1,65 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp, type BuildOptions } from './app.ts';
+import { ensureBuiltinRoles } from './core/bootstrap.ts';
+import type { Config } from './core/config.ts';
+import { createContext, type AppContext } from './core/context.ts';
+import { openDb, type Db } from './core/db/index.ts';
+import { migrate } from './core/db/migrate.ts';
+import { hasDemoData, seedDemo, syncDemoPassword } from './demo/seed.ts';
+
+export interface Running {
+  app: FastifyInstance;
+  ctx: AppContext;
+  /** Stops accepting, finishes in-flight requests and jobs, closes the database. */
+  close(): Promise<void>;
+}
+
+/** Migrations, built-in roles and (when enabled and the database is empty) the demo data. */
+export async function prepareDatabase(db: Db, config: Config, log: (msg: string) => void): Promise<void> {
+  const { applied } = await migrate(db);
+  if (applied.length > 0) log(`applied migrations: ${applied.join(', ')}`);
+  await ensureBuiltinRoles(db);
+  if (config.demoData === 'auto' && !(await hasDemoData(db, config.regionCode))) {
+    const r = await seedDemo(db, config.regionCode, config.demoPassword);
+    log(`demo data loaded: ${r.towns} towns, ${r.villages} villages, demo accounts clerk, reviewer, leader, director, sysadmin, secadmin, auditor`);
+    if (r.generatedPassword) {
+      // Printed once, on the run that created the accounts; set DEMO_PASSWORD to choose it.
+      process.stdout.write(`\n  Demo accounts' password (shown once): ${r.generatedPassword}\n\n`);
+    }
+  } else if (config.demoPassword && (await hasDemoData(db, config.regionCode))) {
+    const n = await syncDemoPassword(db, config.regionCode, config.demoPassword);
+    if (n > 0) log(`demo accounts now use DEMO_PASSWORD (${n} changed)`);
+  }
+}
+
+/** Opens the database, prepares it, and listens. */
+export async function startServer(config: Config, opts: BuildOptions = {}): Promise<Running> {
+  const db = await openDb(config);
+  try {
+    const ctx = createContext(config, db);
+    const app = await buildApp(ctx, opts);
+    await prepareDatabase(db, config, (msg) => app.log.info(msg));
+    await app.listen({ port: config.port, host: config.host });
+    ctx.jobs.start();
+    const dispatch = setInterval(() => {
+      ctx.outbox.dispatch().catch((err) => app.log.error({ err }, 'outbox dispatch failed'));
+    }, 1000);
+    let closing: Promise<void> | null = null;
+    return {
+      app,
+      ctx,
+      close() {
+        closing ??= (async () => {
+          clearInterval(dispatch);
+          await app.close();
+          await ctx.jobs.stop();
+          await db.close();
+        })();
+        return closing;
+      },
+    };
+  } catch (err) {
+    await db.close().catch(() => undefined);
+    throw err;
+  }
+}
