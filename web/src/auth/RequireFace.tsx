@@ -3,6 +3,7 @@ import { Result } from 'antd';
 import { LinkButton } from '../components/LinkButton.tsx';
 import type { FaceKey } from '../api/types.ts';
 import { useI18n } from '../i18n/LangContext.ts';
+import { homePath } from './faces.tsx';
 import { useMe } from './MeContext.ts';
 
 /**
@@ -19,7 +20,7 @@ export function RequireFace({ face, children }: { face: FaceKey; children: React
       title="403"
       subTitle={t('face.forbidden')}
       extra={
-        <LinkButton to="/" type="primary">
+        <LinkButton to={state.status === 'ready' ? homePath(state.me.faces) : '/'} type="primary">
           {t('face.home')}
         </LinkButton>
       }

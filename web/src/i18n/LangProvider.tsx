@@ -13,6 +13,17 @@ const FONT_FAMILY =
   "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', " +
   "'Noto Sans CJK SC', 'Noto Sans SC', 'Helvetica Neue', Arial, sans-serif";
 
+const THEME = {
+  token: {
+    colorPrimary: '#0958d9',
+    // antd's default secondary/tertiary greys are below WCAG AA (4.5:1) on white and #f5f5f5.
+    colorTextSecondary: 'rgba(0, 0, 0, 0.68)',
+    colorTextDescription: 'rgba(0, 0, 0, 0.62)',
+    colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
+    fontFamily: FONT_FAMILY,
+  },
+};
+
 function readStoredLang(): Lang {
   try {
     return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh';
@@ -57,7 +68,7 @@ export function LangProvider({ children }: { children: ReactNode }) {
         locale={lang === 'zh' ? zhCN : enUS}
         // antd would render "登 录"; keep button text exactly as written.
         button={{ autoInsertSpace: false }}
-        theme={{ token: { colorPrimary: '#0958d9', fontFamily: FONT_FAMILY } }}
+        theme={THEME}
       >
         {children}
       </ConfigProvider>

@@ -36,7 +36,12 @@ export function AppHeader({ me, compact, onOpenMenu }: AppHeaderProps) {
             <Button type="text" icon={<MenuOutlined />} aria-label={t('layout.openMenu')} onClick={onOpenMenu} />
           )}
           <Link to="/" style={{ minWidth: 0, color: 'inherit' }}>
-            <Typography.Text strong ellipsis style={{ fontSize: compact ? 15 : 17, display: 'block' }}>
+            <Typography.Text
+              strong
+              ellipsis
+              title={`${bureau} · ${t('app.name')}`}
+              style={{ fontSize: compact ? 15 : 17, display: 'block' }}
+            >
               {compact ? bureau : `${bureau} · ${t('app.name')}`}
             </Typography.Text>
           </Link>

@@ -1,4 +1,4 @@
-import { Alert } from 'antd';
+import { Alert, Typography } from 'antd';
 import { ApiError } from '../api/client.ts';
 import { errorText, requestIdOf } from '../api/errorText.ts';
 import { useI18n } from '../i18n/LangContext.ts';
@@ -18,7 +18,6 @@ export function LoginProblem({ error }: { error: unknown }) {
     lines.push(t('login.remaining', { n: problem.remainingAttempts }));
   }
   const id = requestIdOf(error);
-  if (id) lines.push(t('common.requestId', { id }));
 
   return (
     <Alert
@@ -27,13 +26,18 @@ export function LoginProblem({ error }: { error: unknown }) {
       style={{ marginBottom: 16 }}
       title={locked && !problem?.message ? t('login.lockedTitle') : errorText(error, lang, t)}
       description={
-        lines.length > 0 ? (
+        lines.length > 0 || id ? (
           <>
             {lines.map((line, index) => (
               <div key={line} style={index === 0 && locked ? { fontWeight: 600 } : undefined}>
                 {line}
               </div>
             ))}
+            {id && (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('common.requestId', { id })}
+              </Typography.Text>
+            )}
           </>
         ) : undefined
       }
