@@ -9,6 +9,7 @@ import { LoginPage } from './login/LoginPage.tsx';
 import { FacePage, type PlaceholderFace } from './pages/FacePage.tsx';
 import { NotFound } from './pages/NotFound.tsx';
 import { PortalHome } from './pages/PortalHome.tsx';
+import { WelcomePage } from './pages/WelcomePage.tsx';
 
 // Admin pages are used by few people; load them on demand.
 const UsersPage = lazy(() => import('./admin/users/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
@@ -50,6 +51,7 @@ export function AppRoutes() {
           </RequireAuth>
         }
       >
+        <Route path="/welcome" element={<WelcomePage />} />
         {PLACEHOLDERS.map(({ face, path }) => faceRoute(face, path, <FacePage face={face} />))}
         {faceRoute('admin-users', '/admin/users', <UsersPage />)}
         {faceRoute('admin-roles', '/admin/roles', <RolesPage />)}

@@ -4,7 +4,15 @@ export type FaceKey = 'office' | 'map' | 'share' | 'ops' | 'm' | 'admin-users' |
 
 export interface CodeName {
   code: string;
+  /** Chinese name. */
   name: string;
+  /** English name, when the server has one. */
+  nameEn?: string | null;
+}
+
+/** The name to show in the current language: `nameEn` in English when present, else `name`. */
+export function localName(item: { name: string; nameEn?: string | null }, lang: 'zh' | 'en'): string {
+  return lang === 'en' && item.nameEn ? item.nameEn : item.name;
 }
 
 /** GET /api/auth/me */
@@ -13,7 +21,7 @@ export interface Me {
   username: string;
   displayName: string;
   regionCode: string;
-  regionName: string;
+  regionName: string | null;
   department: CodeName | null;
   roles: CodeName[];
   permissions: string[];
@@ -21,6 +29,8 @@ export interface Me {
   faces: string[];
   lastLogin: { at: string; ip: string } | null;
   passwordExpiresAt: string | null;
+  /** Sign-in stage of this session; anything but 'active' means sign-in is not finished. */
+  stage?: LoginStage;
 }
 
 /** Next step of the login state machine, returned by every /api/auth step. */
@@ -56,6 +66,7 @@ export interface InitialPasswordResponse {
 export interface Role {
   code: string;
   name: string;
+  nameEn?: string | null;
   builtin: boolean;
   permissions: string[];
 }

@@ -1,17 +1,19 @@
 import { createContext, useContext } from 'react';
 import type { ApiError } from '../api/client.ts';
-import type { Me } from '../api/types.ts';
+import type { LoginStage, Me } from '../api/types.ts';
 
 /** Who is signed in, as a state the UI renders. */
 export type MeState =
   | { status: 'loading' }
   | { status: 'anonymous' }
+  /** Signed in with a password but a further step (password change, MFA) is still due. */
+  | { status: 'pending'; stage: LoginStage }
   | { status: 'error'; error: ApiError }
   | { status: 'ready'; me: Me };
 
 export interface MeContextValue {
   state: MeState;
-  /** Fetches GET /api/auth/me again; resolves to the user, or null when not signed in. */
+  /** Fetches GET /api/auth/me again; resolves to the user, or null unless fully signed in. */
   reload: () => Promise<Me | null>;
   /** Forgets the user locally (after logout or when any call answers 401). */
   signedOut: () => void;

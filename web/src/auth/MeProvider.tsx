@@ -10,6 +10,11 @@ export function MeProvider({ children }: { children: ReactNode }) {
   const reload = useCallback(async (): Promise<Me | null> => {
     try {
       const me = await api<Me>('/api/auth/me');
+      // The server answers /me during unfinished sign-in too; such a session opens no page.
+      if (me.stage && me.stage !== 'active') {
+        setState({ status: 'pending', stage: me.stage });
+        return null;
+      }
       setState({ status: 'ready', me });
       return me;
     } catch (error) {

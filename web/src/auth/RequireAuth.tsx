@@ -19,6 +19,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
         </main>
       );
     case 'anonymous':
+    case 'pending':
       return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
     case 'ready':
       return children;

@@ -45,7 +45,7 @@ export function grantedFaces(faces: readonly string[]): FaceInfo[] {
   return faces.filter(isFaceKey).map((key) => FACES[key]);
 }
 
-/** Where to land after sign-in when no earlier page is remembered. */
+/** Where to land after sign-in when no earlier page is remembered; /welcome when no face is granted. */
 export function homePath(faces: readonly string[]): string {
-  return grantedFaces(faces)[0]?.path ?? '/';
+  return grantedFaces(faces)[0]?.path ?? '/welcome';
 }

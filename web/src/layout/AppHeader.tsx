@@ -18,7 +18,7 @@ export interface AppHeaderProps {
 export function AppHeader({ me, compact, onOpenMenu }: AppHeaderProps) {
   const { t } = useI18n();
   const logout = useLogout();
-  const bureau = t('app.bureau', { region: me.regionName });
+  const bureau = me.regionName ? t('app.bureau', { region: me.regionName }) : t('app.bureauGeneric');
 
   return (
     <Layout.Header

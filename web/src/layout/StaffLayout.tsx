@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Drawer, Grid, Layout, Typography } from 'antd';
+import { Drawer, Grid, Layout } from 'antd';
 import { Outlet } from 'react-router-dom';
 import { useMe } from '../auth/MeContext.ts';
 import { useI18n } from '../i18n/LangContext.ts';
@@ -38,9 +38,6 @@ export function StaffLayout() {
         )}
         <Layout.Content style={{ padding: compact ? 12 : 24 }}>
           <PasswordExpiryNotice expiresAt={me.passwordExpiresAt} />
-          {me.faces.length === 0 && (
-            <Typography.Paragraph type="secondary">{t('layout.noFaces')}</Typography.Paragraph>
-          )}
           <Outlet />
         </Layout.Content>
       </Layout>

@@ -1,5 +1,5 @@
 import { Typography } from 'antd';
-import type { Me } from '../api/types.ts';
+import { localName, type Me } from '../api/types.ts';
 import { useI18n } from '../i18n/LangContext.ts';
 
 /** Last sign-in time and address, which 等保 requires us to show the user. */
@@ -14,12 +14,12 @@ export function LastLoginText({ me }: { me: Me }) {
 
 /** Display name, department and last sign-in, stacked. */
 export function UserSummary({ me, align = 'end' }: { me: Me; align?: 'start' | 'end' }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   return (
     <div role="group" aria-label={t('layout.user')} style={{ lineHeight: 1.4, textAlign: align }}>
       <div>
         <Typography.Text strong>{me.displayName}</Typography.Text>
-        {me.department && <Typography.Text type="secondary"> · {me.department.name}</Typography.Text>}
+        {me.department && <Typography.Text type="secondary"> · {localName(me.department, lang)}</Typography.Text>}
       </div>
       <LastLoginText me={me} />
     </div>

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Button } from 'antd';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { api } from '../api/client.ts';
@@ -31,12 +31,18 @@ const PENDING_STAGES: readonly string[] = ['password_change', 'mfa', 'mfa_enroll
  */
 export function LoginPage() {
   const { t } = useI18n();
-  const { state, reload } = useMe();
+  const { state, reload, signedOut } = useMe();
   const location = useLocation();
   const navigate = useNavigate();
   const [step, setStep] = useState<Step>('credentials');
   const [username, setUsername] = useState('');
   const from = safeFrom(location.state);
+
+  // A reload in the middle of sign-in: continue at the stage the server remembers.
+  const pendingStage = state.status === 'pending' ? state.stage : undefined;
+  useEffect(() => {
+    if (pendingStage && pendingStage !== 'active') setStep((current) => (current === 'credentials' ? pendingStage : current));
+  }, [pendingStage]);
 
   const advance = useCallback(
     async (stage: LoginStage | undefined) => {
@@ -66,6 +72,7 @@ export function LoginPage() {
   const restart = () => {
     // Drop the half-finished session; failure here changes nothing for the user.
     void api('/api/auth/logout', { method: 'POST' }).catch(() => undefined);
+    signedOut();
     setStep('credentials');
   };
 

@@ -13,7 +13,7 @@ export function PortalHome() {
   const { state } = useMe();
   const me = state.status === 'ready' ? state.me : undefined;
   // The region name is only known from a session; anonymous visitors see the generic name.
-  const bureau = me ? t('app.bureau', { region: me.regionName }) : t('app.bureauGeneric');
+  const bureau = me?.regionName ? t('app.bureau', { region: me.regionName }) : t('app.bureauGeneric');
 
   return (
     <Layout style={{ minHeight: '100vh' }}>

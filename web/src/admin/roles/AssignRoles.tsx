@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { App, Button, Checkbox, Form, Select } from 'antd';
 import { api } from '../../api/client.ts';
-import type { AdminUser, Role } from '../../api/types.ts';
+import { localName, type AdminUser, type Role } from '../../api/types.ts';
 import { useSubmit } from '../../api/useSubmit.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useI18n } from '../../i18n/LangContext.ts';
@@ -16,11 +16,12 @@ export interface AssignRolesProps {
 
 /** PUT /api/admin/users/:id/roles {roles}: choose a user, tick their roles, save. */
 export function AssignRoles({ users, roles, loading, onSaved }: AssignRolesProps) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { message } = App.useApp();
   const [userId, setUserId] = useState<string>();
   const [chosen, setChosen] = useState<string[]>([]);
   const user = users.find((u) => String(u.id) === userId);
+  const withCode = (name: string, code: string) => (lang === 'zh' ? `${name}（${code}）` : `${name} (${code})`);
 
   const selectUser = (id: string) => {
     setUserId(id);
@@ -51,7 +52,7 @@ export function AssignRoles({ users, roles, loading, onSaved }: AssignRolesProps
           loading={loading}
           placeholder={t('roles.selectUser')}
           showSearch={{ optionFilterProp: 'label' }}
-          options={users.map((u) => ({ value: String(u.id), label: `${u.displayName}（${u.username}）` }))}
+          options={users.map((u) => ({ value: String(u.id), label: withCode(u.displayName, u.username) }))}
         />
       </Form.Item>
       {user && (
@@ -61,7 +62,7 @@ export function AssignRoles({ users, roles, loading, onSaved }: AssignRolesProps
             <Checkbox.Group
               value={chosen}
               onChange={setChosen}
-              options={roles.map((r) => ({ value: r.code, label: r.name }))}
+              options={roles.map((r) => ({ value: r.code, label: withCode(localName(r, lang), r.code) }))}
               style={{ display: 'flex', flexDirection: 'column', gap: 6 }}
             />
           </fieldset>

@@ -1,7 +1,7 @@
 import { useCallback, useEffect } from 'react';
 import { Form, Input, Modal } from 'antd';
 import { api } from '../../api/client.ts';
-import type { Permission, Role } from '../../api/types.ts';
+import { localName, type Permission, type Role } from '../../api/types.ts';
 import { useSubmit } from '../../api/useSubmit.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useI18n } from '../../i18n/LangContext.ts';
@@ -13,8 +13,12 @@ export type RoleEditorTarget = { mode: 'create' } | { mode: 'edit' | 'view'; rol
 interface RoleValues {
   code: string;
   name: string;
+  nameEn: string;
   permissions: string[];
 }
+
+// Mirrors the server's schema for role codes.
+const ROLE_CODE = /^[a-z][a-z0-9_]{1,40}$/;
 
 export interface RoleEditorModalProps {
   target: RoleEditorTarget | null;
@@ -25,27 +29,29 @@ export interface RoleEditorModalProps {
 
 /** POST /api/admin/roles {code,name,permissions} or PUT /api/admin/roles/:code {name,permissions}. */
 export function RoleEditorModal({ target, catalogue, onClose, onSaved }: RoleEditorModalProps) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [form] = Form.useForm<RoleValues>();
   const readOnly = target?.mode === 'view';
 
   useEffect(() => {
     if (!target) return;
-    if (target.mode === 'create') form.setFieldsValue({ code: '', name: '', permissions: [] });
-    else form.setFieldsValue({ code: target.role.code, name: target.role.name, permissions: target.role.permissions });
+    if (target.mode === 'create') form.setFieldsValue({ code: '', name: '', nameEn: '', permissions: [] });
+    else {
+      const { code, name, nameEn, permissions } = target.role;
+      form.setFieldsValue({ code, name, nameEn: nameEn ?? '', permissions });
+    }
   }, [target, form]);
 
   const submit = useSubmit(
     useCallback(
       async (values: RoleValues) => {
         if (!target || target.mode === 'view') return;
+        const nameEn = (values.nameEn ?? '').trim() || undefined;
+        const body = { name: values.name.trim(), nameEn, permissions: values.permissions };
         if (target.mode === 'create') {
-          await api('/api/admin/roles', { method: 'POST', body: values });
+          await api('/api/admin/roles', { method: 'POST', body: { code: values.code, ...body } });
         } else {
-          await api(`/api/admin/roles/${encodeURIComponent(target.role.code)}`, {
-            method: 'PUT',
-            body: { name: values.name, permissions: values.permissions },
-          });
+          await api(`/api/admin/roles/${encodeURIComponent(target.role.code)}`, { method: 'PUT', body });
         }
         onSaved();
       },
@@ -57,7 +63,7 @@ export function RoleEditorModal({ target, catalogue, onClose, onSaved }: RoleEdi
     ? ''
     : target.mode === 'create'
       ? t('roles.create')
-      : t(target.mode === 'edit' ? 'roles.editTitle' : 'roles.viewTitle', { name: target.role.name });
+      : t(target.mode === 'edit' ? 'roles.editTitle' : 'roles.viewTitle', { name: localName(target.role, lang) });
 
   return (
     <Modal
@@ -83,7 +89,7 @@ export function RoleEditorModal({ target, catalogue, onClose, onSaved }: RoleEdi
         <Form.Item
           label={t('roles.code')}
           name="code"
-          rules={[{ required: true, pattern: /^[a-z][a-z0-9_-]*$/, message: t('roles.codeRequired') }]}
+          rules={[{ required: true, pattern: ROLE_CODE, message: t('roles.codeRequired') }]}
         >
           <Input name="code" disabled={target?.mode !== 'create'} autoComplete="off" />
         </Form.Item>
@@ -93,6 +99,9 @@ export function RoleEditorModal({ target, catalogue, onClose, onSaved }: RoleEdi
           rules={[{ required: true, whitespace: true, message: t('roles.nameRequired') }]}
         >
           <Input name="name" autoComplete="off" />
+        </Form.Item>
+        <Form.Item label={t('roles.nameEn')} name="nameEn">
+          <Input name="nameEn" autoComplete="off" lang="en" />
         </Form.Item>
         <Form.Item label={t('roles.permissions')} name="permissions">
           <PermissionPicker catalogue={catalogue} disabled={readOnly} />

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { App, Button, Flex, Table, Tag, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import type { Permission, Role } from '../../api/types.ts';
+import { localName, type Permission, type Role } from '../../api/types.ts';
 import { useI18n } from '../../i18n/LangContext.ts';
 import { RoleEditorModal, type RoleEditorTarget } from './RoleEditorModal.tsx';
 
@@ -26,7 +26,7 @@ export function RolesTab({ roles, catalogue, loading, onChanged }: RolesTabProps
 
   const columns: TableColumnsType<Role> = [
     { title: t('roles.code'), dataIndex: 'code', key: 'code' },
-    { title: t('roles.name'), dataIndex: 'name', key: 'name' },
+    { title: t('roles.name'), key: 'name', render: (_, role) => localName(role, lang) },
     {
       title: t('roles.builtin'),
       key: 'builtin',

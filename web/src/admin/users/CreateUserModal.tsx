@@ -1,11 +1,14 @@
 import { useCallback } from 'react';
 import { Form, Input, Modal, Select } from 'antd';
 import { api } from '../../api/client.ts';
-import { listOf, type CodeName, type InitialPasswordResponse } from '../../api/types.ts';
+import { listOf, localName, type CodeName, type InitialPasswordResponse } from '../../api/types.ts';
 import { useApi } from '../../api/useApi.ts';
 import { useSubmit } from '../../api/useSubmit.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useI18n } from '../../i18n/LangContext.ts';
+
+// Mirrors the server's schema so the user learns the rule before submitting.
+const USERNAME = /^[a-z][a-z0-9_.-]{2,31}$/;
 
 interface NewUser {
   username: string;
@@ -22,7 +25,7 @@ export interface CreateUserModalProps {
 
 /** POST /api/admin/users {username, displayName, departmentCode}; departments from GET /api/departments. */
 export function CreateUserModal({ open, onClose, onCreated }: CreateUserModalProps) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [form] = Form.useForm<NewUser>();
   const departments = useApi<CodeName[] | { items: CodeName[] }>('/api/departments');
   const submit = useSubmit(
@@ -58,7 +61,8 @@ export function CreateUserModal({ open, onClose, onCreated }: CreateUserModalPro
         <Form.Item
           label={t('users.username')}
           name="username"
-          rules={[{ required: true, whitespace: true, message: t('users.usernameRequired') }]}
+          rules={[{ required: true, pattern: USERNAME, message: t('users.usernameRequired') }]}
+          extra={t('users.usernameRule')}
         >
           <Input name="username" autoComplete="off" />
         </Form.Item>
@@ -77,7 +81,7 @@ export function CreateUserModal({ open, onClose, onCreated }: CreateUserModalPro
           <Select
             loading={departments.loading}
             showSearch={{ optionFilterProp: 'label' }}
-            options={listOf(departments.data).map((d) => ({ value: d.code, label: d.name }))}
+            options={listOf(departments.data).map((d) => ({ value: d.code, label: localName(d, lang) }))}
           />
         </Form.Item>
       </Form>

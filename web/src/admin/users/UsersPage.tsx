@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { Button, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { listOf, type AdminUser } from '../../api/types.ts';
+import { listOf, localName, type AdminUser } from '../../api/types.ts';
 import { useApi } from '../../api/useApi.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
@@ -13,7 +13,7 @@ import { UserStatus } from './UserStatus.tsx';
 
 /** /admin/users: staff accounts from GET /api/admin/users. */
 export function UsersPage() {
-  const { t, time } = useI18n();
+  const { t, time, lang } = useI18n();
   const users = useApi<AdminUser[] | { items: AdminUser[] }>('/api/admin/users');
   const [creating, setCreating] = useState(false);
   // A new key per opening gives the create form a fresh state (no stale errors).
@@ -34,14 +34,14 @@ export function UsersPage() {
   const columns: TableColumnsType<AdminUser> = [
     { title: t('users.username'), dataIndex: 'username', key: 'username' },
     { title: t('users.displayName'), dataIndex: 'displayName', key: 'displayName' },
-    { title: t('users.department'), key: 'department', render: (_, u) => u.department?.name ?? '' },
+    { title: t('users.department'), key: 'department', render: (_, u) => (u.department ? localName(u.department, lang) : '') },
     {
       title: t('users.roles'),
       key: 'roles',
       render: (_, u) => (
         <Space size={4} wrap>
           {u.roles.map((role) => (
-            <Tag key={role.code}>{role.name}</Tag>
+            <Tag key={role.code}>{localName(role, lang)}</Tag>
           ))}
         </Space>
       ),
