@@ -95,7 +95,9 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
 
   const index = path.join(ctx.config.webDistDir, 'index.html');
   const hasWeb = fs.existsSync(index);
-  if (hasWeb) await app.register(fastifyStatic, { root: ctx.config.webDistDir, prefix: '/', wildcard: false, index: false });
+  // wildcard: files are looked up per request, so a rebuilt web/dist is served without a restart;
+  // a missing file falls through to the not-found handler below.
+  if (hasWeb) await app.register(fastifyStatic, { root: ctx.config.webDistDir, prefix: '/', wildcard: true, index: false });
 
   app.setNotFoundHandler((request, reply) => {
     const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/docs') && (request.headers.accept ?? '').includes('text/html');

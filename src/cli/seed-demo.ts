@@ -1,0 +1,23 @@
+// npm run seed:demo — migrates and loads the demo county (idempotent).
+import { ensureBuiltinRoles } from '../core/bootstrap.ts';
+import { loadConfig } from '../core/config.ts';
+import { openDb } from '../core/db/index.ts';
+import { migrate } from '../core/db/migrate.ts';
+import { seedDemo } from '../demo/seed.ts';
+
+try {
+  const config = loadConfig();
+  const db = await openDb(config);
+  try {
+    await migrate(db);
+    await ensureBuiltinRoles(db);
+    const r = await seedDemo(db, config.regionCode, config.demoPassword);
+    console.log(`demo data: ${r.towns} towns, ${r.villages} villages; accounts ${r.seeded ? 'created' : 'already present'}`);
+    if (r.generatedPassword) console.log(`demo accounts' password (shown once): ${r.generatedPassword}`);
+  } finally {
+    await db.close();
+  }
+} catch (err) {
+  console.error(`landgov: seed:demo failed: ${(err as Error).message}`);
+  process.exitCode = 1;
+}
