@@ -41,8 +41,10 @@ export async function startServer(config: Config, opts: BuildOptions = {}): Prom
     await prepareDatabase(db, config, (msg) => app.log.info(msg));
     await app.listen({ port: config.port, host: config.host });
     ctx.jobs.start();
+    // Outbox delivery: one pass at a time; close() waits for the pass in hand.
+    let dispatching: Promise<unknown> = Promise.resolve();
     const dispatch = setInterval(() => {
-      ctx.outbox.dispatch().catch((err) => app.log.error({ err }, 'outbox dispatch failed'));
+      dispatching = dispatching.then(() => ctx.outbox.dispatch()).catch((err) => app.log.error({ err }, 'outbox dispatch failed'));
     }, 1000);
     let closing: Promise<void> | null = null;
     return {
@@ -52,8 +54,11 @@ export async function startServer(config: Config, opts: BuildOptions = {}): Prom
         closing ??= (async () => {
           clearInterval(dispatch);
           await app.close();
+          app.log.info('http server closed');
           await ctx.jobs.stop();
+          await dispatching;
           await db.close();
+          app.log.info('database closed');
         })();
         return closing;
       },
