@@ -6,6 +6,7 @@ import { createContext, type AppContext } from './core/context.ts';
 import { openDb, type Db } from './core/db/index.ts';
 import { migrate } from './core/db/migrate.ts';
 import { hasDemoData, seedDemo, syncDemoPassword } from './demo/seed.ts';
+import { registerMaintenance, scheduleMaintenance } from './core/maintenance.ts';
 
 export interface Running {
   app: FastifyInstance;
@@ -39,6 +40,8 @@ export async function startServer(config: Config, opts: BuildOptions = {}): Prom
     const ctx = createContext(config, db);
     const app = await buildApp(ctx, opts);
     await prepareDatabase(db, config, (msg) => app.log.info(msg));
+    registerMaintenance(ctx);
+    await scheduleMaintenance(ctx);
     await app.listen({ port: config.port, host: config.host });
     ctx.jobs.start();
     // Outbox delivery: one pass at a time; close() waits for the pass in hand.
@@ -53,7 +56,10 @@ export async function startServer(config: Config, opts: BuildOptions = {}): Prom
       close() {
         closing ??= (async () => {
           clearInterval(dispatch);
-          await app.close();
+          // Connections whose last request finishes during shutdown become idle keep-alive
+          // connections that would hold close() until their timeout: sweep them as they appear.
+          const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
+          await app.close().finally(() => clearInterval(sweep));
           app.log.info('http server closed');
           await ctx.jobs.stop();
           await dispatching;

@@ -112,3 +112,32 @@ for (const kind of testDbs) {
     });
   });
 }
+
+for (const kind of testDbs) {
+  describe(`maintenance job on ${kind.name}`, () => {
+    it('deletes idle and expired sessions, keeps live ones, and schedules itself again', async () => {
+      const { testApp } = await import('../helpers/app.ts');
+      const { registerMaintenance, scheduleMaintenance } = await import('../../src/core/maintenance.ts');
+      const t = await testApp(await kind.get());
+      const u = await t.user(['window_clerk']);
+      await t.login(u.username);
+      t.clock.advanceMinutes(31);
+      const live = await t.user(['window_clerk']);
+      await t.login(live.username);
+      registerMaintenance(t.ctx);
+      await t.db.query(`UPDATE jobs SET status = 'done' WHERE queue = 'maintenance' AND status = 'queued'`);
+      await scheduleMaintenance(t.ctx);
+      await scheduleMaintenance(t.ctx);
+      const queued = await t.db.query(`SELECT 1 FROM jobs WHERE queue = 'maintenance' AND status = 'queued'`);
+      assert.equal(queued.rowCount, 1, 'scheduled once however often the server starts');
+      // Only the maintenance handler is registered on this queue instance.
+      assert.equal(await t.ctx.jobs.runOnce(), true);
+      const left = await t.db.query<{ user_id: string }>('SELECT user_id FROM sessions WHERE user_id IN ($1, $2)', [u.id, live.id]);
+      assert.deepEqual(left.rows.map((r) => r.user_id), [live.id]);
+      const next = await t.db.query<{ run_at: Date }>(`SELECT run_at FROM jobs WHERE queue = 'maintenance' AND status = 'queued'`);
+      assert.equal(next.rowCount, 1);
+      assert.ok(next.rows[0]!.run_at.getTime() > t.clock.now().getTime() + 50 * 60_000);
+      await t.close();
+    });
+  });
+}
