@@ -21,7 +21,8 @@ if (files.length === 0) {
   console.error('no test files matched');
   process.exit(1);
 }
-const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout', 'test/helpers/entry.ts'], {
+// Node picks the reporter: spec on a terminal, TAP otherwise (CI reads TAP's closing lines).
+const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', 'test/helpers/entry.ts'], {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, LANDGOV_TEST_FILES: files.join('\n') },
