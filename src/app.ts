@@ -19,6 +19,7 @@ import { fileRoutes } from './core/files/routes.ts';
 import { errorHandler, sendProblem } from './core/http/problem.ts';
 import './core/http/types.ts';
 import { iamRoutes } from './core/iam/routes.ts';
+import { registerGis } from './modules/gis/index.ts';
 
 export interface BuildOptions {
   /** Pino logger options, or false for none (tests). */
@@ -92,6 +93,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(auditRoutes, { prefix: '/api/audit' });
   await app.register(calendarRoutes, { prefix: '/api/calendar' });
   await app.register(fileRoutes, { prefix: '/api/files' });
+  await registerGis(app);
 
   const index = path.join(ctx.config.webDistDir, 'index.html');
   const hasWeb = fs.existsSync(index);
@@ -100,7 +102,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   if (hasWeb) await app.register(fastifyStatic, { root: ctx.config.webDistDir, prefix: '/', wildcard: true, index: false });
 
   app.setNotFoundHandler((request, reply) => {
-    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/docs') && (request.headers.accept ?? '').includes('text/html');
+    const isPage = request.method === 'GET' && !/^\/(api|docs|tiles|ogc)(\/|$)/.test(request.url) && (request.headers.accept ?? '').includes('text/html');
     if (isPage) {
       // The single-page app handles its own routes (/office, /map …).
       if (hasWeb) return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(fs.createReadStream(index));

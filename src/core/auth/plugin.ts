@@ -46,6 +46,23 @@ export function requireUser(opts: GuardOptions = {}): preHandlerAsyncHookHandler
   };
 }
 
+/**
+ * For resources that anonymous callers may read too (public layers): sets request.principal when
+ * a valid, fully signed-in session comes with the request, else leaves it null.
+ */
+export function optionalUser(): preHandlerAsyncHookHandler {
+  return async function optional(request) {
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    try {
+      const p = await request.server.ctx.auth.resolve(token, request.rctx);
+      if (p.stage === 'active') request.principal = p;
+    } catch {
+      // An expired or unknown session reads as anonymous.
+    }
+  };
+}
+
 function problemCode(payload: unknown, reply: FastifyReply): string | undefined {
   if (!String(reply.getHeader('content-type') ?? '').startsWith('application/problem+json') || typeof payload !== 'string') return undefined;
   try {

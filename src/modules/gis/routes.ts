@@ -1,0 +1,138 @@
+import crypto from 'node:crypto';
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { optionalUser, requireUser } from '../../core/auth/plugin.ts';
+import { AppError } from '../../core/errors.ts';
+import { GisErrors as G } from './errors.ts';
+import type { Layer } from './layers.ts';
+import type { GisService } from './service.ts';
+import { JsTileEncoder, SqlTileEncoder, TileCache, tileBounds, type Grid, type TileEncoder } from './tiles.ts';
+
+export const LayerCode = Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]{0,39}$' });
+const Version = Type.Optional(Type.Integer({ minimum: 1 }));
+
+/** Parses "minx,miny,maxx,maxy" in degrees. */
+export function parseBbox(s: string | undefined): number[] | undefined {
+  if (s === undefined) return undefined;
+  const parts = s.split(',').map(Number);
+  if (parts.length !== 4 || parts.some((x) => !Number.isFinite(x)) || parts[0]! > parts[2]! || parts[1]! > parts[3]!) throw new AppError(G.BBOX_INVALID, { bbox: s });
+  return parts;
+}
+
+function layerView(l: Layer) {
+  return { code: l.code, name: l.name, nameEn: l.nameEn, category: l.category, geometryType: l.geometryType, fields: l.fields, style: l.style, access: l.access, currentVersion: l.currentVersion };
+}
+
+/** The one-map API (/api/gis): catalogue, versions, features, identify, statistics. */
+export function gisApiRoutes(gis: GisService): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    const region = (r: FastifyRequest) => r.principal?.regionCode ?? app.ctx.config.regionCode;
+
+    app.get('/layers', { schema: { tags: ['gis'], summary: 'Layers the caller may read' }, preHandler: optionalUser() }, async (request) =>
+      (await gis.layersFor(request.principal, region(request))).map(layerView));
+
+    app.get('/layers/:code', { schema: { tags: ['gis'], summary: 'One layer with its version history', params: Type.Object({ code: LayerCode }) }, preHandler: optionalUser() }, async (request) => {
+      const layer = await gis.readableLayer(request.principal, region(request), request.params.code);
+      return { ...layerView(layer), versions: await gis.versions(layer) };
+    });
+
+    app.get('/layers/:code/features', {
+      schema: {
+        tags: ['gis'],
+        summary: 'Features as GeoJSON (bbox in EPSG:4490 degrees, equality filters prop.NAME=value)',
+        params: Type.Object({ code: LayerCode }),
+        querystring: Type.Object({ bbox: Type.Optional(Type.String()), version: Version, limit: Type.Integer({ minimum: 1, maximum: 5000, default: 100 }), offset: Type.Integer({ minimum: 0, default: 0 }) }, { additionalProperties: true }),
+      },
+      preHandler: optionalUser(),
+    }, async (request) => {
+      const layer = await gis.readableLayer(request.principal, region(request), request.params.code);
+      const version = await gis.version(layer, request.query.version);
+      const props: Record<string, string> = {};
+      for (const [k, v] of Object.entries(request.query as Record<string, unknown>)) if (k.startsWith('prop.') && typeof v === 'string') props[k.slice(5)] = v;
+      const r = await gis.queryFeatures(layer, version, { bbox: parseBbox(request.query.bbox), props, limit: request.query.limit, offset: request.query.offset });
+      return { type: 'FeatureCollection', layer: layer.code, version, numberMatched: r.total, numberReturned: r.features.length, features: r.features };
+    });
+
+    app.get('/identify', {
+      schema: { tags: ['gis'], summary: 'Features of the readable layers at a point (EPSG:4490)', querystring: Type.Object({ lon: Type.Number({ minimum: -180, maximum: 180 }), lat: Type.Number({ minimum: -90, maximum: 90 }), layers: Type.Optional(Type.String()) }, { additionalProperties: false }) },
+      preHandler: optionalUser(),
+    }, async (request) => gis.identify(request.principal, region(request), request.query.lon, request.query.lat, request.query.layers?.split(',')));
+
+    app.post('/layers/:code/stats/area', {
+      schema: {
+        tags: ['gis'],
+        summary: 'Ellipsoidal area grouped by a property, optionally within a polygon (GeoJSON, EPSG:4490)',
+        params: Type.Object({ code: LayerCode }),
+        body: Type.Object({ by: Type.String({ maxLength: 40 }), version: Version, within: Type.Optional(Type.Object({ type: Type.Union([Type.Literal('Polygon'), Type.Literal('MultiPolygon')]), coordinates: Type.Array(Type.Any()) })) }, { additionalProperties: false }),
+      },
+      preHandler: optionalUser(),
+    }, async (request) => {
+      const layer = await gis.readableLayer(request.principal, region(request), request.params.code);
+      const version = await gis.version(layer, request.body.version);
+      return { layer: layer.code, version, by: request.body.by, groups: await gis.areaBy(layer, version, request.body.by, request.body.within) };
+    });
+
+    app.get('/jobs/:id', {
+      schema: { tags: ['gis'], summary: 'An import job: status and progress (percent, features/s)', params: Type.Object({ id: Type.Integer({ minimum: 1 }) }) },
+      preHandler: requireUser({ permission: 'layer:manage' }),
+    }, async (request) => {
+      const r = await app.ctx.db.query<{ id: number; status: string; attempts: number; progress: unknown; last_error: string | null; created_at: Date; finished_at: Date | null; payload: Record<string, unknown> }>(
+        `SELECT id, status, attempts, progress, last_error, created_at, finished_at, payload FROM jobs WHERE id = $1 AND region_code = $2 AND queue LIKE 'gis.%'`,
+        [request.params.id, request.principal!.regionCode],
+      );
+      const j = r.rows[0];
+      if (!j) throw new AppError(G.JOB_NOT_FOUND);
+      return { id: j.id, status: j.status, progress: j.progress, error: j.last_error, layer: j.payload.layerCode, version: j.payload.version, createdAt: j.created_at.toISOString(), finishedAt: j.finished_at?.toISOString() ?? null };
+    });
+  };
+}
+
+/** Vector tiles: /tiles/{layer}/{z}/{x}/{y}.mvt (Web Mercator), /tiles/4490/{layer}/… (CGCS2000), TileJSON. */
+export function tileRoutes(gis: GisService): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    const encoder: TileEncoder = app.ctx.db.kind === 'postgres' ? new SqlTileEncoder(app.ctx.db) : new JsTileEncoder(app.ctx.db);
+    const cache = new TileCache();
+    const region = (r: FastifyRequest) => r.principal?.regionCode ?? app.ctx.config.regionCode;
+    const TileParams = Type.Object({ layer: LayerCode, z: Type.Integer({ minimum: 0, maximum: 22 }), x: Type.Integer({ minimum: 0 }), y: Type.Integer({ minimum: 0 }) });
+
+    const serve = async (grid: Grid, params: { layer: string; z: number; x: number; y: number }, request: FastifyRequest, reply: FastifyReply) => {
+      const { layer: code, z, x, y } = params;
+      const layer = await gis.readableLayer(request.principal, region(request), code);
+      const version = await gis.version(layer);
+      const b = tileBounds(grid, z, x, y);
+      const key = `${layer.id}:${version}:${grid}:${z}/${x}/${y}`;
+      const etag = `"${crypto.createHash('sha1').update(key).digest('hex').slice(0, 20)}"`;
+      reply.header('etag', etag).header('cache-control', layer.access === 'public' ? 'public, max-age=3600' : 'private, max-age=300').header('vary', 'Cookie');
+      if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+      let tile = cache.get(key);
+      if (!tile) {
+        tile = await encoder.encode(layer, version, b);
+        cache.set(key, tile);
+      }
+      if (tile.length === 0) return reply.code(204).send();
+      return reply.type('application/vnd.mapbox-vector-tile').header('x-tile-encoder', encoder.name).send(tile);
+    };
+
+    app.get('/:layer/:z/:x/:y.mvt', { schema: { tags: ['tiles'], summary: 'Vector tile, Web Mercator grid', params: TileParams }, preHandler: optionalUser() }, (request, reply) => serve('webmercator', request.params, request, reply));
+    app.get('/4490/:layer/:z/:x/:y.mvt', { schema: { tags: ['tiles'], summary: 'Vector tile, CGCS2000 geographic grid (天地图 c)', params: TileParams }, preHandler: optionalUser() }, (request, reply) => serve('cgcs2000', request.params, request, reply));
+
+    app.get('/:layer.json', { schema: { tags: ['tiles'], summary: 'TileJSON 3.0 of a layer', params: Type.Object({ layer: LayerCode }) }, preHandler: optionalUser() }, async (request) => {
+      const layer = await gis.readableLayer(request.principal, region(request), request.params.layer);
+      const versions = await gis.versions(layer);
+      const current = versions.find((v) => v.version === layer.currentVersion);
+      const base = `${request.protocol}://${request.host}`;
+      return {
+        tilejson: '3.0.0',
+        name: layer.name,
+        version: String(layer.currentVersion ?? 0),
+        scheme: 'xyz',
+        tiles: [`${base}/tiles/${layer.code}/{z}/{x}/{y}.mvt`],
+        minzoom: 0,
+        maxzoom: 18,
+        bounds: current?.bbox ?? [-180, -85, 180, 85],
+        vector_layers: [{ id: layer.code, fields: Object.fromEntries(layer.fields.map((f) => [f.name, f.type === 'string' ? 'String' : f.type === 'boolean' ? 'Boolean' : 'Number'])) }],
+      };
+    });
+  };
+}

@@ -1,0 +1,171 @@
+import type { Principal } from '../../core/auth/service.ts';
+import type { AppContext } from '../../core/context.ts';
+import { AppError } from '../../core/errors.ts';
+import { GisErrors as G } from './errors.ts';
+import type { FeatureSource } from './formats/types.ts';
+import { importFeatures, type ImportProgress, type ImportResult } from './importer.ts';
+import { assertCanRead, canRead, createLayer, findLayer, getLayer, listLayers, listVersions, reserveVersion, resolveVersion, type Layer, type NewLayer } from './layers.ts';
+
+export const IMPORT_QUEUE = 'gis.import';
+
+/**
+ * The spatial platform's services: catalogue, versioned imports, feature queries and statistics.
+ * Readers get only published versions; an import lands whole or not at all: its rows are written
+ * under a reserved version that nobody reads until one transaction publishes it.
+ */
+export class GisService {
+  constructor(private readonly ctx: AppContext) {}
+
+  async layersFor(p: Principal | null, regionCode: string) {
+    const all = await listLayers(this.ctx.db, regionCode);
+    return all.filter((l) => canRead(l, p));
+  }
+
+  async readableLayer(p: Principal | null, regionCode: string, code: string): Promise<Layer> {
+    const layer = await getLayer(this.ctx.db, regionCode, code);
+    assertCanRead(layer, p);
+    return layer;
+  }
+
+  versions(layer: Layer) {
+    return listVersions(this.ctx.db, layer.id);
+  }
+
+  /**
+   * Imports a source as the next version of a layer (created from `define` when new), then
+   * publishes it. On any error the version is marked failed and its rows are removed.
+   */
+  async importSource(
+    p: Principal | null,
+    regionCode: string,
+    layerCode: string,
+    source: FeatureSource,
+    opts: { define?: Omit<NewLayer, 'code' | 'fields'>; fileName?: string; onProgress?: (x: ImportProgress) => Promise<void>; version?: number } = {},
+  ): Promise<{ layer: Layer; version: number; result: ImportResult }> {
+    const { db } = this.ctx;
+    let layer = await findLayer(db, regionCode, layerCode);
+    if (!layer) {
+      if (!opts.define) throw new AppError(G.LAYER_NOT_FOUND, { layer: layerCode });
+      layer = await createLayer(db, regionCode, { ...opts.define, code: layerCode, fields: source.fields });
+    }
+    const meta = { format: source.format, name: source.name, fileName: opts.fileName ?? null, crs: source.crs, declaredCount: source.count };
+    const version = opts.version ?? (await db.transaction((tx) => reserveVersion(tx, layer!, meta, p?.userId ?? null)));
+    try {
+      const result = await importFeatures(db, layer, version, source, opts.onProgress);
+      await db.transaction(async (tx) => {
+        await tx.query(
+          `UPDATE layer_versions SET status = 'ready', feature_count = $3, repaired_count = $4, total_area_m2 = $5, bbox = $6, finished_at = $7
+            WHERE layer_id = $1 AND version = $2`,
+          [layer!.id, version, result.features, result.repaired, result.totalAreaM2, result.bbox, this.ctx.now()],
+        );
+        await tx.query('UPDATE layers SET current_version = $2, fields = $3, updated_at = $4 WHERE id = $1', [layer!.id, version, JSON.stringify(source.fields), this.ctx.now()]);
+        await this.ctx.audit.record(tx, {
+          regionCode, userId: p?.userId ?? null, username: p?.username ?? null, action: 'gis.layer_publish', objectType: 'layer', objectId: `${layerCode}@${version}`, result: 'success',
+          detail: { features: result.features, repaired: result.repaired, crs: source.crs.epsg, fileName: opts.fileName ?? null },
+        });
+        await this.ctx.outbox.append(tx, { regionCode, topic: 'gis.layer_version_published', aggregateType: 'layer', aggregateId: layer!.id, payload: { layerCode, version, previous: layer!.currentVersion } });
+      });
+      return { layer: { ...layer, currentVersion: version }, version, result };
+    } catch (err) {
+      await this.discard(layer, version, err);
+      throw err;
+    } finally {
+      await source.close();
+    }
+  }
+
+  /** Removes a failed import's rows and records why. */
+  async discard(layer: Layer, version: number, err: unknown): Promise<void> {
+    const message = err instanceof AppError ? `${err.code}: ${err.message}` : (err as Error).message;
+    await this.ctx.db.transaction(async (tx) => {
+      await tx.query('DELETE FROM features WHERE layer_id = $1 AND version = $2', [layer.id, version]);
+      await tx.query(`UPDATE layer_versions SET status = 'failed', error = $3, finished_at = $4 WHERE layer_id = $1 AND version = $2`, [layer.id, version, message.slice(0, 2000), this.ctx.now()]);
+    });
+  }
+
+  async version(layer: Layer, version?: number): Promise<number> {
+    return resolveVersion(this.ctx.db, layer, version);
+  }
+
+  /** Features as GeoJSON with paging: bbox (EPSG:4490 lon/lat), equality filters on properties. */
+  async queryFeatures(layer: Layer, version: number, q: { bbox?: number[]; props?: Record<string, string>; limit: number; offset: number }) {
+    const where = ['layer_id = $1', 'version = $2'];
+    const params: unknown[] = [layer.id, version];
+    if (q.bbox) {
+      // && uses the GiST index; ST_Intersects keeps only true intersections.
+      where.push(`geom && ST_MakeEnvelope($${params.length + 1}, $${params.length + 2}, $${params.length + 3}, $${params.length + 4}, 4490)`);
+      where.push(`ST_Intersects(geom, ST_MakeEnvelope($${params.length + 1}, $${params.length + 2}, $${params.length + 3}, $${params.length + 4}, 4490))`);
+      params.push(...q.bbox);
+    }
+    for (const [k, v] of Object.entries(q.props ?? {})) {
+      if (!layer.fields.some((f) => f.name === k)) throw new AppError(G.PROPERTY_UNKNOWN, { property: k });
+      where.push(`props ->> $${params.push(k)} = $${params.push(v)}`);
+    }
+    const w = where.join(' AND ');
+    const total = await this.ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM features WHERE ${w}`, params);
+    const rows = await this.ctx.db.query<{ fid: number; props: Record<string, unknown>; g: string; area_m2: number | null }>(
+      `SELECT fid, props, ST_AsGeoJSON(geom, 7) AS g, area_m2 FROM features WHERE ${w} ORDER BY fid LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, q.limit, q.offset],
+    );
+    return {
+      total: total.rows[0]!.n,
+      features: rows.rows.map((r) => ({ type: 'Feature' as const, id: r.fid, properties: { ...r.props, ...(r.area_m2 !== null ? { _area_m2: round2(r.area_m2) } : {}) }, geometry: JSON.parse(r.g) })),
+    };
+  }
+
+  async feature(layer: Layer, version: number, fid: number) {
+    const r = await this.ctx.db.query<{ fid: number; props: Record<string, unknown>; g: string; area_m2: number | null }>(
+      'SELECT fid, props, ST_AsGeoJSON(geom, 7) AS g, area_m2 FROM features WHERE layer_id = $1 AND version = $2 AND fid = $3',
+      [layer.id, version, fid],
+    );
+    const f = r.rows[0];
+    if (!f) throw new AppError(G.FEATURE_NOT_FOUND, { layer: layer.code, fid });
+    return { type: 'Feature' as const, id: f.fid, properties: { ...f.props, ...(f.area_m2 !== null ? { _area_m2: round2(f.area_m2) } : {}) }, geometry: JSON.parse(f.g) };
+  }
+
+  /** The features of the readable layers under a point (EPSG:4490). */
+  async identify(p: Principal | null, regionCode: string, lon: number, lat: number, layerCodes?: string[]) {
+    const layers = (await this.layersFor(p, regionCode)).filter((l) => l.currentVersion !== null && (!layerCodes || layerCodes.includes(l.code)));
+    const out = [];
+    for (const l of layers) {
+      const r = await this.ctx.db.query<{ fid: number; props: Record<string, unknown>; area_m2: number | null }>(
+        `SELECT fid, props, area_m2 FROM features WHERE layer_id = $1 AND version = $2
+            AND geom && ST_SetSRID(ST_MakePoint($3, $4), 4490) AND ST_Intersects(geom, ST_SetSRID(ST_MakePoint($3, $4), 4490)) ORDER BY fid LIMIT 20`,
+        [l.id, l.currentVersion, lon, lat],
+      );
+      if (r.rows.length) out.push({ layer: l.code, name: l.name, version: l.currentVersion, features: r.rows.map((x) => ({ fid: x.fid, properties: x.props, areaM2: x.area_m2 === null ? null : round2(x.area_m2) })) });
+    }
+    return out;
+  }
+
+  /**
+   * Area by a property (e.g. DLBM) of a layer version, optionally within a polygon (GeoJSON in
+   * EPSG:4490): ellipsoidal areas of the intersections, in m², 公顷 and 亩.
+   */
+  async areaBy(layer: Layer, version: number, property: string, within?: object) {
+    if (!layer.fields.some((f) => f.name === property)) throw new AppError(G.PROPERTY_UNKNOWN, { property });
+    const params: unknown[] = [layer.id, version, property];
+    let area = 'sum(area_m2)';
+    let filter = '';
+    if (within) {
+      params.push(JSON.stringify(within));
+      filter = `AND geom && w.g AND ST_Intersects(geom, w.g)`;
+      area = 'sum(ST_Area(ST_Intersection(geom, w.g)::geography))';
+    }
+    const from = within ? `features, (SELECT ST_SetSRID(ST_GeomFromGeoJSON($4), 4490) AS g) w` : 'features';
+    const r = await this.ctx.db.query<{ k: string | null; n: number; a: number | null }>(
+      `SELECT props ->> $3 AS k, count(*)::int AS n, ${area} AS a FROM ${from} WHERE layer_id = $1 AND version = $2 ${filter} GROUP BY 1 ORDER BY 3 DESC NULLS LAST`,
+      params,
+    );
+    return r.rows.map((x) => ({ key: x.k, count: x.n, ...areaUnits(x.a ?? 0) }));
+  }
+}
+
+export function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+/** m² → m², 公顷 (ha) and 亩 (1 亩 = 10000/15 m²). */
+export function areaUnits(m2: number) {
+  return { areaM2: round2(m2), areaHa: Math.round(m2 / 100) / 100, areaMu: Math.round((m2 * 15) / 10000 * 100) / 100 };
+}

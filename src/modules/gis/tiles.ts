@@ -1,0 +1,201 @@
+import { createRequire } from 'node:module';
+import type { Geometry, Position } from 'geojson';
+import type { Db } from '../../core/db/index.ts';
+import { AppError } from '../../core/errors.ts';
+import { GisErrors as G } from './errors.ts';
+import type { Layer } from './layers.ts';
+
+const require = createRequire(import.meta.url);
+const vtpbf = require('vt-pbf') as { fromGeojsonVt(layers: Record<string, { features: TileFeature[] }>, o: { version: number; extent: number }): Uint8Array };
+
+export const EXTENT = 4096;
+const BUFFER = 64;
+
+/**
+ * Two tile grids: Web Mercator (EPSG:3857, the XYZ scheme every web map knows) and the CGCS2000
+ * geographic grid (EPSG:4490, 天地图 "c" matrix: level z has 2^z × 2^(z−1) tiles of 360/2^z degrees
+ * from (−180°, 90°)), so the one map can stay in CGCS2000 end to end.
+ */
+export type Grid = 'webmercator' | 'cgcs2000';
+
+export interface TileBounds {
+  srid: 3857 | 4490;
+  minx: number;
+  miny: number;
+  maxx: number;
+  maxy: number;
+}
+
+const MERC = 20037508.342789244;
+
+export function tileBounds(grid: Grid, z: number, x: number, y: number): TileBounds {
+  if (!Number.isInteger(z) || z < 0 || z > 22) throw new AppError(G.TILE_OUT_OF_RANGE, {}, `zoom ${z} is not 0–22`);
+  const cols = 2 ** z;
+  const rows = grid === 'webmercator' ? 2 ** z : Math.max(1, 2 ** (z - 1));
+  if (!Number.isInteger(x) || !Number.isInteger(y) || x < 0 || y < 0 || x >= cols || y >= rows) {
+    throw new AppError(G.TILE_OUT_OF_RANGE, {}, `tile ${z}/${x}/${y} is outside the ${grid} grid`);
+  }
+  if (grid === 'webmercator') {
+    const size = (2 * MERC) / cols;
+    return { srid: 3857, minx: -MERC + x * size, maxx: -MERC + (x + 1) * size, maxy: MERC - y * size, miny: MERC - (y + 1) * size };
+  }
+  const size = z === 0 ? 360 : 360 / cols;
+  const height = z === 0 ? 180 : size;
+  return { srid: 4490, minx: -180 + x * size, maxx: -180 + (x + 1) * size, maxy: 90 - y * height, miny: 90 - (y + 1) * height };
+}
+
+/** Produces one Mapbox Vector Tile (one layer named after the layer code). */
+export interface TileEncoder {
+  readonly name: string;
+  encode(layer: Layer, version: number, b: TileBounds): Promise<Buffer>;
+}
+
+/** Native PostGIS: ST_AsMVTGeom clips, quantises and simplifies; ST_AsMVT encodes. */
+export class SqlTileEncoder implements TileEncoder {
+  readonly name = 'postgis-st_asmvt';
+  constructor(private readonly db: Db) {}
+
+  async encode(layer: Layer, version: number, b: TileBounds): Promise<Buffer> {
+    const r = await this.db.query<{ tile: Buffer | Uint8Array | null }>(
+      `WITH env AS (SELECT ST_MakeEnvelope($3, $4, $5, $6, $7::int) AS e),
+            q AS (
+              SELECT fid, props, ST_AsMVTGeom(CASE WHEN $7::int = 4490 THEN geom ELSE ST_Transform(geom, $7::int) END, env.e, ${EXTENT}, ${BUFFER}, true) AS g
+                FROM features, env
+               WHERE layer_id = $1 AND version = $2 AND geom && ST_Transform(env.e, 4490)
+            )
+       SELECT ST_AsMVT(q, $8, ${EXTENT}, 'g', 'fid') AS tile FROM q WHERE g IS NOT NULL`,
+      [layer.id, version, b.minx, b.miny, b.maxx, b.maxy, b.srid, layer.code],
+    );
+    const t = r.rows[0]?.tile;
+    return t ? Buffer.from(t) : Buffer.alloc(0);
+  }
+}
+
+interface TileFeature {
+  id: number;
+  type: 1 | 2 | 3;
+  geometry: number[][][] | number[][];
+  tags: Record<string, string | number | boolean>;
+}
+
+/**
+ * For PGlite, whose PostGIS lacks protobuf (no ST_AsMVT/ST_AsMVTGeom): the database simplifies and
+ * clips in the tile's CRS, JavaScript quantises to the tile grid and encodes with vt-pbf.
+ */
+export class JsTileEncoder implements TileEncoder {
+  readonly name = 'js-vt-pbf';
+  constructor(private readonly db: Db) {}
+
+  async encode(layer: Layer, version: number, b: TileBounds): Promise<Buffer> {
+    const px = (b.maxx - b.minx) / EXTENT;
+    const pad = px * BUFFER;
+    const r = await this.db.query<{ fid: number; props: Record<string, unknown>; g: string | null }>(
+      `WITH env AS (SELECT ST_MakeEnvelope($3, $4, $5, $6, $7::int) AS e)
+       SELECT fid, props, ST_AsGeoJSON(ST_ClipByBox2D(ST_SimplifyPreserveTopology(CASE WHEN $7::int = 4490 THEN geom ELSE ST_Transform(geom, $7::int) END, $8), ST_MakeEnvelope($3 - $9, $4 - $9, $5 + $9, $6 + $9, $7::int))) AS g
+         FROM features, env
+        WHERE layer_id = $1 AND version = $2 AND geom && ST_Transform(env.e, 4490)
+        ORDER BY fid`,
+      [layer.id, version, b.minx, b.miny, b.maxx, b.maxy, b.srid, px / 2, pad],
+    );
+    const features: TileFeature[] = [];
+    const toTile = (p: Position): [number, number] => [Math.round((p[0]! - b.minx) / px), Math.round((b.maxy - p[1]!) / px)];
+    for (const row of r.rows) {
+      if (!row.g) continue;
+      const f = toFeature(JSON.parse(row.g) as Geometry, toTile);
+      if (f) features.push({ ...f, id: row.fid, tags: tags(row.props) });
+    }
+    if (features.length === 0) return Buffer.alloc(0);
+    return Buffer.from(vtpbf.fromGeojsonVt({ [layer.code]: { features } }, { version: 2, extent: EXTENT }));
+  }
+}
+
+function tags(props: Record<string, unknown>): Record<string, string | number | boolean> {
+  const out: Record<string, string | number | boolean> = {};
+  for (const [k, v] of Object.entries(props)) {
+    if (v === null || v === undefined) continue;
+    out[k] = typeof v === 'object' ? JSON.stringify(v) : (v as string | number | boolean);
+  }
+  return out;
+}
+
+/** Signed area in tile space (y down): MVT wants exterior rings with positive area, holes negative. */
+function signedArea(ring: number[][]): number {
+  let s = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) s += (ring[j]![0]! - ring[i]![0]!) * (ring[i]![1]! + ring[j]![1]!);
+  return s;
+}
+
+function cleanRing(ring: Position[], toTile: (p: Position) => [number, number]): number[][] | null {
+  const out: number[][] = [];
+  for (const p of ring) {
+    const t = toTile(p);
+    const last = out[out.length - 1];
+    if (!last || last[0] !== t[0] || last[1] !== t[1]) out.push(t);
+  }
+  if (out.length < 4 || signedArea(out) === 0) return null;
+  return out;
+}
+
+function toFeature(g: Geometry, toTile: (p: Position) => [number, number]): Omit<TileFeature, 'id' | 'tags'> | null {
+  switch (g.type) {
+    case 'Polygon':
+    case 'MultiPolygon': {
+      const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+      const rings: number[][][] = [];
+      for (const poly of polys) {
+        poly.forEach((ring, i) => {
+          const r = cleanRing(ring, toTile);
+          if (!r) return;
+          const outer = i === 0;
+          if ((signedArea(r) > 0) !== outer) r.reverse();
+          rings.push(r);
+        });
+      }
+      return rings.length ? { type: 3, geometry: rings } : null;
+    }
+    case 'LineString':
+      return { type: 2, geometry: [g.coordinates.map(toTile)] };
+    case 'MultiLineString':
+      return { type: 2, geometry: g.coordinates.map((l) => l.map(toTile)) };
+    case 'Point':
+      return { type: 1, geometry: [toTile(g.coordinates)] };
+    case 'MultiPoint':
+      return { type: 1, geometry: g.coordinates.map(toTile) };
+    case 'GeometryCollection': {
+      // ST_ClipByBox2D can return a collection; keep its polygonal part.
+      const polys = g.geometries.filter((x) => x.type === 'Polygon' || x.type === 'MultiPolygon');
+      if (!polys.length) return null;
+      return toFeature({ type: 'MultiPolygon', coordinates: polys.flatMap((x) => (x.type === 'Polygon' ? [x.coordinates] : (x as { coordinates: Position[][][] }).coordinates)) }, toTile);
+    }
+  }
+}
+
+/** A small LRU of encoded tiles. Keys carry the layer version, so a new version never hits old tiles. */
+export class TileCache {
+  private readonly map = new Map<string, Buffer>();
+  private bytes = 0;
+  constructor(private readonly maxBytes = 64 * 1024 * 1024) {}
+
+  get(key: string): Buffer | undefined {
+    const v = this.map.get(key);
+    if (v) {
+      this.map.delete(key);
+      this.map.set(key, v);
+    }
+    return v;
+  }
+
+  set(key: string, v: Buffer): void {
+    if (v.length > this.maxBytes) return;
+    const old = this.map.get(key);
+    if (old) this.bytes -= old.length;
+    this.map.delete(key);
+    this.map.set(key, v);
+    this.bytes += v.length;
+    for (const [k, old] of this.map) {
+      if (this.bytes <= this.maxBytes) break;
+      this.map.delete(k);
+      this.bytes -= old.length;
+    }
+  }
+}
