@@ -4,6 +4,7 @@ import type { Queryable } from '../../core/db/index.ts';
 import { AppError } from '../../core/errors.ts';
 import { GisErrors as G } from './errors.ts';
 import type { FieldDef } from './formats/types.ts';
+import { defaultStyle } from './styles.ts';
 
 export type LayerCategory = 'base' | 'current' | 'planning' | 'management' | 'other';
 export type GeometryKind = 'polygon' | 'line' | 'point';
@@ -106,7 +107,7 @@ export async function createLayer(q: Queryable, regionCode: string, l: NewLayer)
   const r = await q.query<LayerRow>(
     `INSERT INTO layers (region_code, code, name, name_en, category, geometry_type, fields, style, access, required_permission)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *`,
-    [regionCode, l.code, l.name, l.nameEn ?? l.name, l.category, l.geometryType, JSON.stringify(l.fields ?? []), JSON.stringify(l.style ?? {}), l.access ?? 'staff', l.requiredPermission ?? null],
+    [regionCode, l.code, l.name, l.nameEn ?? l.name, l.category, l.geometryType, JSON.stringify(l.fields ?? []), JSON.stringify(l.style ?? defaultStyle(l.code)), l.access ?? 'staff', l.requiredPermission ?? null],
   );
   return toLayer(r.rows[0]!);
 }
