@@ -64,6 +64,14 @@ export async function openSafeZip(path: string, limits: ZipLimits = {}): Promise
       else resolve(z);
     }),
   ).catch((e: unknown) => fail(E.IMPORT_ZIP_CORRUPT, `the zip cannot be opened: ${(e as Error).message}`));
+  let closed = false;
+  // yauzl's reader counts references; a second close() would throw.
+  const closeOnce = () => {
+    if (!closed) {
+      closed = true;
+      zip.close();
+    }
+  };
   try {
     if (zip.entryCount > maxEntries) fail(E.IMPORT_ZIP_BOMB, `the zip has ${zip.entryCount} entries; at most ${maxEntries} are accepted`, { entries: zip.entryCount });
     const entries = await readEntries(zip);
@@ -102,10 +110,10 @@ export async function openSafeZip(path: string, limits: ZipLimits = {}): Promise
           fail(E.IMPORT_ZIP_CORRUPT, `entry "${name}" cannot be inflated: ${(e as Error).message}`, { entry: name });
         }
       },
-      close: () => zip.close(),
+      close: closeOnce,
     };
   } catch (e) {
-    zip.close();
+    closeOnce();
     throw e;
   }
 }
