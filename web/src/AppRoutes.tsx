@@ -14,11 +14,12 @@ import { WelcomePage } from './pages/WelcomePage.tsx';
 // Admin pages are used by few people; load them on demand.
 const UsersPage = lazy(() => import('./admin/users/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
 const RolesPage = lazy(() => import('./admin/roles/RolesPage.tsx').then((m) => ({ default: m.RolesPage })));
+// The one map brings OpenLayers and ECharts; load it on demand too.
+const MapPage = lazy(() => import('./pages/MapPage.tsx').then((m) => ({ default: m.MapPage })));
 const AuditPage = lazy(() => import('./admin/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 
 const PLACEHOLDERS: { face: PlaceholderFace; path: string }[] = [
   { face: 'office', path: '/office' },
-  { face: 'map', path: '/map' },
   { face: 'share', path: '/share' },
   { face: 'ops', path: '/ops' },
   { face: 'm', path: '/m' },
@@ -53,6 +54,7 @@ export function AppRoutes() {
       >
         <Route path="/welcome" element={<WelcomePage />} />
         {PLACEHOLDERS.map(({ face, path }) => faceRoute(face, path, <FacePage face={face} />))}
+        {faceRoute('map', '/map', <MapPage />)}
         {faceRoute('admin-users', '/admin/users', <UsersPage />)}
         {faceRoute('admin-roles', '/admin/roles', <RolesPage />)}
         {faceRoute('audit', '/audit', <AuditPage />)}
