@@ -118,7 +118,7 @@ export function generateCounty(opts: GenerateOptions): Manifest {
       ]);
       if (cult || lu.redLine) {
         const near = touchesBoundary(bounds, p.polys);
-        const keep = [0, 0.9, 0.88, 0.78, 0.55, 0.4][lu.slope ?? 0]!;
+        const keep = [0, 0.96, 0.94, 0.86, 0.7, 0.55][lu.slope ?? 0]!;
         if (cult && !near && hashUnit(seed, p.cell, p.village, 12) < keep) {
           jbnt++;
           L.YJJBNTBHTB.insert(p.polys, [`${vil.code.slice(6)}${String(jbnt).padStart(6, '0')}`, lu.dlbm, DLBM_NAMES[lu.dlbm]!, String(lu.slope), vil.code, vil.name, tbmj, tbdlmj]);
