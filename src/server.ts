@@ -3,8 +3,9 @@ import { buildApp, type BuildOptions } from './app.ts';
 import { ensureBuiltinRoles } from './core/bootstrap.ts';
 import type { Config } from './core/config.ts';
 import { createContext, type AppContext } from './core/context.ts';
-import { openDb, type Db } from './core/db/index.ts';
+import { openDb } from './core/db/index.ts';
 import { migrate } from './core/db/migrate.ts';
+import { seedDemoCounty } from './demo/county.ts';
 import { hasDemoData, seedDemo, syncDemoPassword } from './demo/seed.ts';
 import { registerMaintenance, scheduleMaintenance } from './core/maintenance.ts';
 
@@ -16,7 +17,8 @@ export interface Running {
 }
 
 /** Migrations, built-in roles and (when enabled and the database is empty) the demo data. */
-export async function prepareDatabase(db: Db, config: Config, log: (msg: string) => void): Promise<void> {
+export async function prepareDatabase(ctx: AppContext, log: (msg: string) => void): Promise<void> {
+  const { db, config } = ctx;
   const { applied } = await migrate(db);
   if (applied.length > 0) log(`applied migrations: ${applied.join(', ')}`);
   await ensureBuiltinRoles(db);
@@ -31,6 +33,8 @@ export async function prepareDatabase(db: Db, config: Config, log: (msg: string)
     const n = await syncDemoPassword(db, config.regionCode, config.demoPassword);
     if (n > 0) log(`demo accounts now use DEMO_PASSWORD (${n} changed)`);
   }
+  // The demo county's spatial layers, when the catalogue is still empty.
+  if (config.demoData === 'auto') await seedDemoCounty(ctx, config.regionCode, log);
 }
 
 /** Opens the database, prepares it, and listens. */
@@ -39,7 +43,7 @@ export async function startServer(config: Config, opts: BuildOptions = {}): Prom
   try {
     const ctx = createContext(config, db);
     const app = await buildApp(ctx, opts);
-    await prepareDatabase(db, config, (msg) => app.log.info(msg));
+    await prepareDatabase(ctx, (msg) => app.log.info(msg));
     registerMaintenance(ctx);
     await scheduleMaintenance(ctx);
     await app.listen({ port: config.port, host: config.host });

@@ -3,6 +3,8 @@ import { ensureBuiltinRoles } from '../core/bootstrap.ts';
 import { loadConfig } from '../core/config.ts';
 import { openDb } from '../core/db/index.ts';
 import { migrate } from '../core/db/migrate.ts';
+import { createContext } from '../core/context.ts';
+import { seedDemoCounty } from '../demo/county.ts';
 import { seedDemo } from '../demo/seed.ts';
 
 try {
@@ -14,6 +16,8 @@ try {
     const r = await seedDemo(db, config.regionCode, config.demoPassword);
     console.log(`demo data: ${r.towns} towns, ${r.villages} villages; accounts ${r.seeded ? 'created' : 'already present'}`);
     if (r.generatedPassword) console.log(`demo accounts' password (shown once): ${r.generatedPassword}`);
+    const loaded = await seedDemoCounty(createContext(config, db), config.regionCode, console.log);
+    if (!loaded) console.log('spatial layers already present (or another region): left as they are');
   } finally {
     await db.close();
   }

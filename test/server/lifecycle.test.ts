@@ -60,6 +60,10 @@ describe('the server process (npm start path, embedded database)', () => {
     const me = await (await fetch(`${url}/api/auth/me`, { headers: { cookie } })).json();
     assert.equal(me.regionName, '衡南县');
     assert.equal(me.department.name, '行政审批服务股（政务服务窗口）');
+    const layers = (await (await fetch(`${url}/api/gis/layers`, { headers: { cookie } })).json()) as { code: string; currentVersion: number }[];
+    for (const code of ['XZQ', 'DLTB', 'YJJBNTBHTB', 'STBHHX', 'CZKFBJ']) assert.equal(layers.find((l) => l.code === code)?.currentVersion, 1, `demo layer ${code}`);
+    const tile = await fetch(`${url}/tiles/DLTB/12/3330/1731.mvt`, { headers: { cookie } });
+    assert.equal(tile.status, 200, 'the demo map has tiles over the county seat');
   });
 
   it('refuses a second server on the same data directory with a clear message', () => {

@@ -73,6 +73,31 @@ export function gisApiRoutes(gis: GisService): FastifyPluginAsyncTypebox {
       return { layer: layer.code, version, by: request.body.by, groups: await gis.areaBy(layer, version, request.body.by, request.body.within) };
     });
 
+    app.post('/layers/:code/imports', {
+      schema: {
+        tags: ['gis'],
+        summary: 'Import an uploaded file (GeoJSON, zipped Shapefile, GeoPackage, boundary txt) as the next version of a layer; runs as a job',
+        params: Type.Object({ code: LayerCode }),
+        body: Type.Object({
+          fileId: Type.String({ format: 'uuid' }),
+          sourceLayer: Type.Optional(Type.String({ maxLength: 100 })),
+          zone: Type.Optional(Type.Integer({ minimum: 13, maximum: 45 })),
+          define: Type.Optional(Type.Object({
+            name: Type.String({ minLength: 1, maxLength: 60 }),
+            nameEn: Type.Optional(Type.String({ maxLength: 80 })),
+            category: Type.Union([Type.Literal('base'), Type.Literal('current'), Type.Literal('planning'), Type.Literal('management'), Type.Literal('other')]),
+            geometryType: Type.Union([Type.Literal('polygon'), Type.Literal('line'), Type.Literal('point')]),
+            access: Type.Optional(Type.Union([Type.Literal('public'), Type.Literal('staff'), Type.Literal('restricted')])),
+            requiredPermission: Type.Optional(Type.String({ maxLength: 40 })),
+          }, { additionalProperties: false })),
+        }, { additionalProperties: false }),
+      },
+      preHandler: requireUser({ permission: 'layer:manage' }),
+    }, async (request, reply) => {
+      request.auditInfo = { action: 'gis.import_start', objectType: 'layer', objectId: request.params.code, detail: { fileId: request.body.fileId } };
+      return reply.code(202).send(await gis.startImport(request.principal!, request.params.code, request.body));
+    });
+
     app.get('/jobs/:id', {
       schema: { tags: ['gis'], summary: 'An import job: status and progress (percent, features/s)', params: Type.Object({ id: Type.Integer({ minimum: 1 }) }) },
       preHandler: requireUser({ permission: 'layer:manage' }),

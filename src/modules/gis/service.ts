@@ -4,9 +4,15 @@ import { AppError } from '../../core/errors.ts';
 import { GisErrors as G } from './errors.ts';
 import type { FeatureSource } from './formats/types.ts';
 import { importFeatures, type ImportProgress, type ImportResult } from './importer.ts';
+import { NATIONAL_LAYERS } from './catalogue.ts';
+import { IMPORT_QUEUE, type ImportJobPayload } from './import-job.ts';
 import { assertCanRead, canRead, createLayer, findLayer, getLayer, listLayers, listVersions, reserveVersion, resolveVersion, type Layer, type NewLayer } from './layers.ts';
 
-export const IMPORT_QUEUE = 'gis.import';
+/** Who changes data: a signed-in user, or the system (null) for demo loading. */
+export interface Actor {
+  userId: string;
+  username: string | null;
+}
 
 /**
  * The spatial platform's services: catalogue, versioned imports, feature queries and statistics.
@@ -27,6 +33,33 @@ export class GisService {
     return layer;
   }
 
+  /** The layer an import writes to (access to it is checked by the caller's permission). */
+  layerForImport(regionCode: string, code: string): Promise<Layer> {
+    return getLayer(this.ctx.db, regionCode, code);
+  }
+
+  /**
+   * Queues an import of a stored upload as the next version of a layer, creating the layer from
+   * `define` (or the national catalogue for standard codes) when it is new. Returns at once.
+   */
+  async startImport(p: Principal, layerCode: string, o: { fileId: string; sourceLayer?: string; zone?: number; define?: Omit<NewLayer, 'code' | 'fields'> }) {
+    const { db } = this.ctx;
+    const file = await this.ctx.files.get(db, o.fileId, p.regionCode);
+    return db.transaction(async (tx) => {
+      let layer = await findLayer(tx, p.regionCode, layerCode);
+      if (!layer) {
+        const d = o.define ?? (NATIONAL_LAYERS[layerCode] ? { ...NATIONAL_LAYERS[layerCode]!, geometryType: 'polygon' as const } : undefined);
+        if (!d) throw new AppError(G.LAYER_NOT_FOUND, { layer: layerCode }, 'a new layer needs its definition (name, category, geometryType)');
+        layer = await createLayer(tx, p.regionCode, { ...d, code: layerCode });
+      }
+      const version = await reserveVersion(tx, layer, { fileName: file.originalName, fileId: file.id, sha256: file.sha256 }, p.userId);
+      const payload: ImportJobPayload = { regionCode: p.regionCode, layerCode, version, fileId: file.id, sourceLayer: o.sourceLayer, zone: o.zone, userId: p.userId };
+      const jobId = await this.ctx.jobs.enqueue(tx, IMPORT_QUEUE, payload as unknown as Record<string, unknown>, { regionCode: p.regionCode, maxAttempts: 1 });
+      await tx.query('UPDATE layer_versions SET job_id = $3 WHERE layer_id = $1 AND version = $2', [layer.id, version, jobId]);
+      return { jobId, layer: layerCode, version };
+    });
+  }
+
   versions(layer: Layer) {
     return listVersions(this.ctx.db, layer.id);
   }
@@ -36,7 +69,7 @@ export class GisService {
    * publishes it. On any error the version is marked failed and its rows are removed.
    */
   async importSource(
-    p: Principal | null,
+    p: Actor | null,
     regionCode: string,
     layerCode: string,
     source: FeatureSource,
@@ -54,9 +87,9 @@ export class GisService {
       const result = await importFeatures(db, layer, version, source, opts.onProgress);
       await db.transaction(async (tx) => {
         await tx.query(
-          `UPDATE layer_versions SET status = 'ready', feature_count = $3, repaired_count = $4, total_area_m2 = $5, bbox = $6, finished_at = $7
+          `UPDATE layer_versions SET status = 'ready', feature_count = $3, repaired_count = $4, total_area_m2 = $5, bbox = $6, finished_at = $7, source = source || $8::jsonb
             WHERE layer_id = $1 AND version = $2`,
-          [layer!.id, version, result.features, result.repaired, result.totalAreaM2, result.bbox, this.ctx.now()],
+          [layer!.id, version, result.features, result.repaired, result.totalAreaM2, result.bbox, this.ctx.now(), JSON.stringify(meta)],
         );
         await tx.query('UPDATE layers SET current_version = $2, fields = $3, updated_at = $4 WHERE id = $1', [layer!.id, version, JSON.stringify(source.fields), this.ctx.now()]);
         await this.ctx.audit.record(tx, {
