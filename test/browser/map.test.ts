@@ -133,13 +133,47 @@ describe('browser: the one map shows the county, identifies, counts and measures
       await identifyKnownPatch(page);
       await page.mouse.move(640, 400);
       await page.getByTestId('coordinates').getByText(/EPSG:4526/).waitFor();
+      // Back out to the county, popup still anchored, legend in view.
+      for (let i = 0; i < 3; i++) await page.getByTitle('缩小').click();
+      await page.getByRole('tab', { name: '图层' }).click();
+      await page.waitForTimeout(1200);
+      fs.mkdirSync('test-results', { recursive: true });
+      await page.screenshot({ path: 'test-results/map-desktop.png' });
+      await page.getByTestId('identify-popup').getByRole('button', { name: '关闭' }).click();
 
+      // Statistics of the visible area, by DLBM, with 三调 names.
       await page.getByRole('tab', { name: '统计' }).click();
       await page.getByRole('button', { name: '统计面积' }).click();
       await page.getByTestId('stats-chart').waitFor();
       await page.getByText(/^合计 /).waitFor();
-      fs.mkdirSync('test-results', { recursive: true });
-      await page.screenshot({ path: 'test-results/map-desktop.png' });
+
+      // Measure an area on the ellipsoid, then count within it: both must agree.
+      await page.getByRole('tab', { name: '量算' }).click();
+      await page.getByText('测面积', { exact: true }).click();
+      const m = (await page.getByTestId('map').boundingBox())!;
+      const [cx, cy] = [m.x + m.width / 2, m.y + m.height / 2];
+      await page.mouse.click(cx - 120, cy - 100);
+      await page.mouse.click(cx + 120, cy - 100);
+      await page.mouse.click(cx + 120, cy + 100);
+      await page.mouse.dblclick(cx - 120, cy + 100);
+      const measured = await page.getByTestId('measure-result').innerText();
+      assert.match(measured, /平方米 · [\d,.]+ 公顷 · [\d,.]+ 亩/);
+      await page.getByRole('tab', { name: '统计' }).click();
+      await page.getByText('绘制范围', { exact: true }).click();
+      await Promise.all([page.waitForResponse((r) => r.url().includes('/stats/area') && r.request().method() === 'POST'), page.getByRole('button', { name: '统计面积' }).click()]);
+      await page.waitForTimeout(200);
+      const m2 = (text: string) => Number(/([\d,.]+) 平方米/.exec(text)![1]!.replace(/,/g, ''));
+      const counted = await page.getByText(/^合计 /).innerText();
+      assert.ok(Math.abs(m2(counted) / m2(measured) - 1) < 1e-3, `measured ${measured} vs counted ${counted}`);
+      await page.screenshot({ path: 'test-results/map-desktop-stats.png' });
+
+      // The view as a PNG, composed from the layer canvases (same-origin tiles: not tainted).
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出图片' }).click()]);
+      await download.saveAs('test-results/map-export.png');
+      const png = fs.readFileSync('test-results/map-export.png');
+      assert.deepEqual([...png.subarray(1, 4)], [0x50, 0x4e, 0x47]);
+      assert.ok(png.length > 10_000, `a real picture (${png.length} bytes)`);
+      assert.match(download.suggestedFilename(), /^一张图-\d{4}-\d{2}-\d{2}\.png$/);
     } finally {
       await page.context().close();
     }

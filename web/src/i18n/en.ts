@@ -160,6 +160,8 @@ export const en: Dict = {
   'audit.total': '{n} in total',
 
   'map.desc': 'The county’s spatial data on one map: browse, query, statistics and measuring (CGCS2000).',
+  'map.zoomIn': 'Zoom in',
+  'map.zoomOut': 'Zoom out',
   'map.canvas': 'Map',
   'map.panels': 'Layers and tools',
   'map.panel.layers': 'Layers',

@@ -158,6 +158,8 @@ export const zh = {
   'audit.total': '共 {n} 条',
 
   'map.desc': '全县空间数据一张图：图层浏览、查询、统计与量算（CGCS2000）。',
+  'map.zoomIn': '放大',
+  'map.zoomOut': '缩小',
   'map.canvas': '地图',
   'map.panels': '图层与工具',
   'map.panel.layers': '图层',
@@ -242,7 +244,7 @@ export const zh = {
   'map.measure.method': '按 CGCS2000 椭球（GRS80）计算测地线长度和椭球面积。',
   'map.measure.clear': '清除',
   'map.coord.lonLat': '经度 {lon}° 纬度 {lat}°',
-  'map.coord.gk': 'X {x} Y {y}（3° 带第 {zone} 带，EPSG:{epsg}）',
+  'map.coord.gk': 'X {x} Y {y}（{zone} 带，EPSG:{epsg}）',
   'map.coord.hint': '移动鼠标查看坐标',
 };
 

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { Button, Spin, Typography } from 'antd';
 import { CloseOutlined } from '@ant-design/icons';
@@ -10,7 +10,7 @@ import { fieldLabel, orderedFields } from './fieldLabel.ts';
 import { areaText } from './formatArea.ts';
 import { classOf } from './layerStyle.ts';
 import type { IdentifyState } from './useIdentify.ts';
-import type { GisLayer } from './types.ts';
+import { CATEGORY_ORDER, type GisLayer } from './types.ts';
 
 export interface IdentifyPopupProps {
   map: OlMap | null;
@@ -20,14 +20,22 @@ export interface IdentifyPopupProps {
   maxFields?: number;
   /** Features listed per layer; default 3. */
   maxFeatures?: number;
+  /** Tallest the popup grows before it scrolls, px; default 320. */
+  maxHeight?: number;
+}
+
+/** Thematic layers first (the patch the user clicked), base layers such as XZQ last. */
+function sortHits(hits: IdentifyState['hits'], layers: GisLayer[]): IdentifyState['hits'] {
+  const rank = (code: string) => CATEGORY_ORDER.indexOf(layers.find((l) => l.code === code)?.category ?? 'other');
+  return [...hits].sort((a, b) => rank(a.layer) - rank(b.layer));
 }
 
 /** The identify answer in a popup anchored at the clicked point. */
-export function IdentifyPopup({ map, identify, layers, maxFields = 8, maxFeatures = 3 }: IdentifyPopupProps) {
+export function IdentifyPopup({ map, identify, layers, maxFields = 8, maxFeatures = 3, maxHeight = 320 }: IdentifyPopupProps) {
   const { t, lang } = useI18n();
   // A node React never moves: OpenLayers re-parents it, React renders into it through a portal.
   const element = useMemo(() => document.createElement('div'), []);
-  const overlay = useMemo(() => new Overlay({ element, positioning: 'bottom-center', offset: [0, -10], autoPan: { animation: { duration: 200 } } }), [element]);
+  const overlay = useMemo(() => new Overlay({ element, positioning: 'bottom-center', offset: [0, -10], autoPan: { animation: { duration: 200 }, margin: 12 } }), [element]);
 
   useEffect(() => {
     if (!map) return;
@@ -36,12 +44,26 @@ export function IdentifyPopup({ map, identify, layers, maxFields = 8, maxFeature
       map.removeOverlay(overlay);
     };
   }, [map, overlay]);
-  useEffect(() => overlay.setPosition(identify.at ?? undefined), [overlay, identify.at]);
+  // Open towards the side of the point with more room, and no taller than that room.
+  const [room, setRoom] = useState(320);
+  useEffect(() => {
+    const at = identify.at;
+    const size = map?.getSize();
+    const pixel = at && map ? map.getPixelFromCoordinate(at) : null;
+    if (pixel && size) {
+      const below = size[1]! - pixel[1]!;
+      const down = below > pixel[1]!;
+      overlay.setPositioning(down ? 'top-center' : 'bottom-center');
+      overlay.setOffset([0, down ? 10 : -10]);
+      setRoom(Math.max(140, Math.min(maxHeight, (down ? below : pixel[1]!) - 24)));
+    }
+    overlay.setPosition(at ?? undefined);
+  }, [map, overlay, identify.at, maxHeight]);
   useEffect(() => () => overlay.dispose(), [overlay]);
 
   const units = { m2: t('map.unit.m2'), ha: t('map.unit.ha'), mu: t('map.unit.mu') };
   const content = identify.at && (
-    <div role="dialog" aria-label={t('map.identify')} data-testid="identify-popup" style={{ background: '#fff', borderRadius: 6, boxShadow: '0 3px 12px rgba(0,0,0,.25)', padding: '8px 12px', width: 300, maxWidth: '80vw', maxHeight: 320, overflow: 'auto' }}>
+    <div role="dialog" aria-label={t('map.identify')} data-testid="identify-popup" style={{ background: '#fff', borderRadius: 6, boxShadow: '0 3px 12px rgba(0,0,0,.25)', padding: '8px 12px', width: 300, maxWidth: '80vw', maxHeight: room, overflow: 'auto' }}>
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
         <Typography.Text strong>{t('map.identify')}</Typography.Text>
         <Button type="text" size="small" icon={<CloseOutlined />} aria-label={t('map.close')} onClick={identify.close} />
@@ -49,7 +71,7 @@ export function IdentifyPopup({ map, identify, layers, maxFields = 8, maxFeature
       {identify.loading && <Spin size="small" description={t('common.loading')} />}
       {identify.error && <ProblemAlert error={identify.error} />}
       {!identify.loading && !identify.error && identify.hits.length === 0 && <Typography.Text type="secondary">{t('map.identifyNone')}</Typography.Text>}
-      {identify.hits.map((hit) => {
+      {sortHits(identify.hits, layers).map((hit) => {
         const layer = layers.find((l) => l.code === hit.layer);
         return (
           <section key={hit.layer} style={{ marginTop: 6 }}>

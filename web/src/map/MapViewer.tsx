@@ -44,7 +44,7 @@ export function MapViewer({ initialProjection = 'EPSG:4490', panelWidth = 360 }:
   const compact = screens.md === false;
   const target = useRef<HTMLDivElement>(null);
   const [projection, setProjection] = useState<ProjectionCode>(initialProjection);
-  const map = useOlMap(target, { projection });
+  const map = useOlMap(target, { projection, zoomInTip: t('map.zoomIn'), zoomOutTip: t('map.zoomOut') });
   const catalogue = useLayerCatalogue();
   const layers = useMemo(() => catalogue.layers ?? [], [catalogue.layers]);
   const [states, setStates] = useState<Record<string, LayerState>>({});
@@ -158,7 +158,7 @@ export function MapViewer({ initialProjection = 'EPSG:4490', panelWidth = 360 }:
               {t('map.tileErrors', { n: tileErrors })}
             </div>
           )}
-          <div style={compact ? { position: 'absolute', left: 8, right: 8, bottom: 34, pointerEvents: 'none' } : { position: 'absolute', right: 8, bottom: 8, pointerEvents: 'none' }}>
+          <div style={compact ? { position: 'absolute', left: 8, right: 8, bottom: 34, pointerEvents: 'none' } : { position: 'absolute', right: 8, bottom: 8, maxWidth: 'calc(100% - 130px)', pointerEvents: 'none' }}>
             <CoordinateBar map={map} projection={projection} />
           </div>
           <IdentifyPopup map={map} identify={identify} layers={layers} />

@@ -15,15 +15,18 @@ export interface OlMapOptions {
   zoom?: number;
   /** Deepest zoom; default 20. */
   maxZoom?: number;
+  /** Tooltips of the zoom buttons (translated by the caller); default OpenLayers' English. */
+  zoomInTip?: string;
+  zoomOutTip?: string;
 }
 
 /**
  * Creates an OpenLayers map in `target` and disposes it on unmount. Changing the projection
- * rebuilds the map and keeps the centre and zoom the user had.
+ * (or the language of the tooltips) rebuilds the map and keeps the centre and zoom the user had.
  * @returns the map, or null before the first render has a target
  */
 export function useOlMap(target: RefObject<HTMLDivElement | null>, options: OlMapOptions): OlMap | null {
-  const { projection, center = [112.7, 26.8], zoom = 11, maxZoom = 20 } = options;
+  const { projection, center = [112.7, 26.8], zoom = 11, maxZoom = 20, zoomInTip = 'Zoom in', zoomOutTip = 'Zoom out' } = options;
   const [map, setMap] = useState<OlMap | null>(null);
   // Where the user was, carried across projection switches.
   const last = useRef<{ center: Coordinate; zoom: number } | null>(null);
@@ -37,7 +40,7 @@ export function useOlMap(target: RefObject<HTMLDivElement | null>, options: OlMa
     const m = new OlMap({
       target: el,
       view,
-      controls: defaultControls({ attribution: false, rotate: false }).extend([new ScaleLine({ units: 'metric' })]),
+      controls: defaultControls({ attribution: false, rotate: false, zoomOptions: { zoomInTipLabel: zoomInTip, zoomOutTipLabel: zoomOutTip } }).extend([new ScaleLine({ units: 'metric' })]),
     });
     setMap(m);
     return () => {
@@ -49,7 +52,7 @@ export function useOlMap(target: RefObject<HTMLDivElement | null>, options: OlMa
     };
     // centre and zoom are first values only; the view owns them afterwards.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [target, projection, maxZoom]);
+  }, [target, projection, maxZoom, zoomInTip, zoomOutTip]);
 
   return map;
 }
