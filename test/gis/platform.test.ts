@@ -197,3 +197,57 @@ for (const kind of testDbs) {
     });
   });
 }
+
+for (const kind of testDbs) {
+  describe(`layer administration and polygon queries on ${kind.name}`, () => {
+    let t: TestApp;
+    let admin: string;
+    let clerk: string;
+    before(async () => {
+      t = await testApp(await kind.get());
+      admin = await t.login((await t.user(['data_admin'], { department: 'survey_monitoring' })).username);
+      clerk = await t.login((await t.user(['window_clerk'])).username);
+      await new GisService(t.ctx).importSource(null, t.region, 'DLTB', memorySource(4526, [
+        { properties: { DLBM: '0101', ZLDWDM: '430422103001' }, geometry: rect(X0, Y0, 100, 100) },
+        { properties: { DLBM: '0301', ZLDWDM: '430422103002' }, geometry: rect(X0 + 100, Y0, 100, 100) },
+        { properties: { DLBM: '0301', ZLDWDM: '430422104001' }, geometry: rect(X0 + 200, Y0, 100, 100) },
+      ]), { define: { name: '地类图斑', category: 'current', geometryType: 'polygon' } });
+    });
+    after(() => t.close());
+
+    it('lets a data administrator restrict a layer, which then refuses other staff', async () => {
+      const denied = await t.app.inject({ method: 'PATCH', url: '/api/gis/layers/DLTB', headers: { cookie: clerk }, payload: { access: 'public' } });
+      assert.equal(denied.statusCode, 403);
+      const incomplete = await t.app.inject({ method: 'PATCH', url: '/api/gis/layers/DLTB', headers: { cookie: admin }, payload: { access: 'restricted' } });
+      assert.equal(incomplete.statusCode, 400);
+      const ok = await t.app.inject({ method: 'PATCH', url: '/api/gis/layers/DLTB', headers: { cookie: admin }, payload: { access: 'restricted', requiredPermission: 'layer:manage' } });
+      assert.equal(ok.statusCode, 204);
+      assert.equal((await t.app.inject({ method: 'GET', url: '/api/gis/layers/DLTB/features', headers: { cookie: clerk } })).statusCode, 403);
+      assert.equal((await t.app.inject({ method: 'GET', url: '/api/gis/layers/DLTB/features', headers: { cookie: admin } })).statusCode, 200);
+      await t.app.inject({ method: 'PATCH', url: '/api/gis/layers/DLTB', headers: { cookie: admin }, payload: { access: 'staff' } });
+      const audit = await t.db.query(`SELECT 1 FROM audit_log WHERE action = 'gis.layer_update' AND object_id = 'DLTB' AND region_code = $1`, [t.region]);
+      assert.equal(audit.rowCount, 2);
+    });
+
+    it('finds the features under a drawn polygon with their overlap areas', async () => {
+      // A polygon over the east half of the first square and the west half of the second (EPSG:4490 degrees).
+      const center = (await t.db.query<{ x: number; y: number }>(`SELECT ST_X(p) AS x, ST_Y(p) AS y FROM (SELECT ST_Transform(ST_SetSRID(ST_MakePoint(${X0 + 100}, ${Y0 + 50}), 4526), 4490) AS p) s`)).rows[0]!;
+      const d = 0.0004;
+      const polygon = { type: 'Polygon', coordinates: [[[center.x - d, center.y - d], [center.x + d, center.y - d], [center.x + d, center.y + d], [center.x - d, center.y + d], [center.x - d, center.y - d]]] };
+      const r = await t.app.inject({ method: 'POST', url: '/api/gis/layers/DLTB/query', headers: { cookie: clerk }, payload: { geometry: polygon } });
+      assert.equal(r.statusCode, 200, r.body);
+      assert.equal(r.json().numberMatched, 2);
+      const whole = (await t.db.query<{ a: number }>('SELECT ST_Area(ST_SetSRID(ST_GeomFromGeoJSON($1), 4490)::geography) AS a', [JSON.stringify(polygon)])).rows[0]!.a;
+      const parts = r.json().features.map((f: { properties: { _overlap: { areaM2: number } } }) => f.properties._overlap.areaM2) as number[];
+      // The polygon lies inside the two squares, straddling their shared edge: the overlaps are its two halves.
+      assert.ok(Math.abs(parts[0]! + parts[1]! - whole) < whole * 0.001, `${parts} vs ${whole}`);
+      for (const a of parts) assert.ok(Math.abs(a - whole / 2) < whole * 0.05, `${a} vs half of ${whole}`);
+    });
+
+    it('groups areas by town through a code prefix', async () => {
+      const r = await t.app.inject({ method: 'POST', url: '/api/gis/layers/DLTB/stats/area', headers: { cookie: clerk }, payload: { by: 'ZLDWDM', prefixLength: 9 } });
+      const groups = r.json().groups as { key: string; count: number }[];
+      assert.deepEqual(groups.map((g) => [g.key, g.count]).sort(), [['430422103', 2], ['430422104', 1]]);
+    });
+  });
+}

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { ogcRoutes } from './ogc.ts';
 import { gisApiRoutes, tileRoutes } from './routes.ts';
+import { gisAdminRoutes } from './admin-routes.ts';
 import { registerImportJob } from './import-job.ts';
 import { GisService } from './service.ts';
 
@@ -9,6 +10,7 @@ export async function registerGis(app: FastifyInstance): Promise<GisService> {
   const gis = new GisService(app.ctx);
   registerImportJob(app.ctx, gis);
   await app.register(gisApiRoutes(gis), { prefix: '/api/gis' });
+  await app.register(gisAdminRoutes(gis), { prefix: '/api/gis' });
   await app.register(tileRoutes(gis), { prefix: '/tiles' });
   await app.register(ogcRoutes(gis), { prefix: '/ogc' });
   return gis;

@@ -64,13 +64,13 @@ export function gisApiRoutes(gis: GisService): FastifyPluginAsyncTypebox {
         tags: ['gis'],
         summary: 'Ellipsoidal area grouped by a property, optionally within a polygon (GeoJSON, EPSG:4490)',
         params: Type.Object({ code: LayerCode }),
-        body: Type.Object({ by: Type.String({ maxLength: 40 }), version: Version, within: Type.Optional(Type.Object({ type: Type.Union([Type.Literal('Polygon'), Type.Literal('MultiPolygon')]), coordinates: Type.Array(Type.Any()) })) }, { additionalProperties: false }),
+        body: Type.Object({ by: Type.String({ maxLength: 40 }), prefixLength: Type.Optional(Type.Integer({ minimum: 1, maximum: 19, description: 'group hierarchical codes by their first N characters (ZLDWDM by 9 = towns)' })), version: Version, within: Type.Optional(Type.Object({ type: Type.Union([Type.Literal('Polygon'), Type.Literal('MultiPolygon')]), coordinates: Type.Array(Type.Any()) })) }, { additionalProperties: false }),
       },
       preHandler: optionalUser(),
     }, async (request) => {
       const layer = await gis.readableLayer(request.principal, region(request), request.params.code);
       const version = await gis.version(layer, request.body.version);
-      return { layer: layer.code, version, by: request.body.by, groups: await gis.areaBy(layer, version, request.body.by, request.body.within) };
+      return { layer: layer.code, version, by: request.body.by, groups: await gis.areaBy(layer, version, request.body.by, request.body.within, request.body.prefixLength) };
     });
 
     app.post('/layers/:code/imports', {

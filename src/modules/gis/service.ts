@@ -156,6 +156,27 @@ export class GisService {
     return { type: 'Feature' as const, id: f.fid, properties: { ...f.props, ...(f.area_m2 !== null ? { _area_m2: round2(f.area_m2) } : {}) }, geometry: JSON.parse(f.g) };
   }
 
+  /** Features intersecting a polygon (GeoJSON, EPSG:4490), with the intersecting ellipsoidal area. */
+  async queryByPolygon(layer: Layer, version: number, polygon: object, limit: number, offset: number) {
+    const g = JSON.stringify(polygon);
+    const total = await this.ctx.db.query<{ n: number }>(
+      `WITH w AS (SELECT ST_SetSRID(ST_GeomFromGeoJSON($3), 4490) AS g)
+       SELECT count(*)::int AS n FROM features, w WHERE layer_id = $1 AND version = $2 AND geom && w.g AND ST_Intersects(geom, w.g)`,
+      [layer.id, version, g],
+    );
+    const rows = await this.ctx.db.query<{ fid: number; props: Record<string, unknown>; g: string; a: number }>(
+      `WITH w AS (SELECT ST_SetSRID(ST_GeomFromGeoJSON($3), 4490) AS g)
+       SELECT fid, props, ST_AsGeoJSON(geom, 7) AS g, ST_Area(ST_Intersection(geom, w.g)::geography) AS a
+         FROM features, w WHERE layer_id = $1 AND version = $2 AND geom && w.g AND ST_Intersects(geom, w.g)
+        ORDER BY fid LIMIT $4 OFFSET $5`,
+      [layer.id, version, g, limit, offset],
+    );
+    return {
+      total: total.rows[0]!.n,
+      features: rows.rows.map((r) => ({ type: 'Feature' as const, id: r.fid, properties: { ...r.props, _overlap: areaUnits(r.a) }, geometry: JSON.parse(r.g) })),
+    };
+  }
+
   /** The features of the readable layers under a point (EPSG:4490). */
   async identify(p: Principal | null, regionCode: string, lon: number, lat: number, layerCodes?: string[]) {
     const layers = (await this.layersFor(p, regionCode)).filter((l) => l.currentVersion !== null && (!layerCodes || layerCodes.includes(l.code)));
@@ -175,8 +196,10 @@ export class GisService {
    * Area by a property (e.g. DLBM) of a layer version, optionally within a polygon (GeoJSON in
    * EPSG:4490): ellipsoidal areas of the intersections, in m², 公顷 and 亩.
    */
-  async areaBy(layer: Layer, version: number, property: string, within?: object) {
+  async areaBy(layer: Layer, version: number, property: string, within?: object, prefixLength?: number) {
     if (!layer.fields.some((f) => f.name === property)) throw new AppError(G.PROPERTY_UNKNOWN, { property });
+    // prefixLength groups hierarchical codes: ZLDWDM (12-digit village code) by 9 gives towns.
+    const key = prefixLength ? `left(props ->> $3, ${Math.trunc(prefixLength)})` : 'props ->> $3';
     const params: unknown[] = [layer.id, version, property];
     let area = 'sum(area_m2)';
     let filter = '';
@@ -187,7 +210,7 @@ export class GisService {
     }
     const from = within ? `features, (SELECT ST_SetSRID(ST_GeomFromGeoJSON($4), 4490) AS g) w` : 'features';
     const r = await this.ctx.db.query<{ k: string | null; n: number; a: number | null }>(
-      `SELECT props ->> $3 AS k, count(*)::int AS n, ${area} AS a FROM ${from} WHERE layer_id = $1 AND version = $2 ${filter} GROUP BY 1 ORDER BY 3 DESC NULLS LAST`,
+      `SELECT ${key} AS k, count(*)::int AS n, ${area} AS a FROM ${from} WHERE layer_id = $1 AND version = $2 ${filter} GROUP BY 1 ORDER BY 3 DESC NULLS LAST`,
       params,
     );
     return r.rows.map((x) => ({ key: x.k, count: x.n, ...areaUnits(x.a ?? 0) }));
