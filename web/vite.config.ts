@@ -24,9 +24,9 @@ export default defineConfig({
     },
   },
   server: {
-    proxy: { '/api': { target: apiTarget, changeOrigin: false } },
+    proxy: Object.fromEntries(['/api', '/tiles', '/ogc', '/docs'].map((p) => [p, { target: apiTarget, changeOrigin: false }])),
   },
   preview: {
-    proxy: { '/api': { target: apiTarget, changeOrigin: false } },
+    proxy: Object.fromEntries(['/api', '/tiles', '/ogc', '/docs'].map((p) => [p, { target: apiTarget, changeOrigin: false }])),
   },
 });
