@@ -25,15 +25,12 @@ const RESULTS = fileURLToPath(new URL('./results/startup.md', import.meta.url));
 const READY_TIMEOUT_MS = 300_000;
 const SECRET_KEY = randomBytes(32).toString('hex');
 const PG_BASE = 'postgres://postgres@127.0.0.1:5432';
-const LOAD_AT_START = os.loadavg()[0] ?? NaN; // other work on the machine skews the figures: reported with them
+const git = (...args: string[]) => spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' }).stdout?.trim() ?? '';
+const CODE = `commit ${git('rev-parse', '--short', 'HEAD') || 'unknown'}, ${git('status', '--porcelain', '--', '.', ':!bench').split('\n').filter(Boolean).length} uncommitted paths outside bench/`;
 
-interface Row { name: string; times: number[] }
+interface Row { name: string; times: number[]; loads: number[] }
 const rows: Row[] = [];
-const problems: string[] = [];
-const notes: string[] = [];
-const tempDirs: string[] = [];
-const databases: string[] = [];
-
+const problems: string[] = [], notes: string[] = [], tempDirs: string[] = [], databases: string[] = [];
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const rm = (dir: string) => fs.rmSync(dir, { recursive: true, force: true });
 
@@ -105,8 +102,7 @@ async function timeChild(label: string, args: string[], env: Record<string, stri
     out += d.toString();
     for (const m of markers) if (!seen.has(m) && out.split('\n').some((l) => l.startsWith(m))) seen.set(m, performance.now());
   });
-  const result = await exited(child);
-  const end = performance.now();
+  const result = await exited(child), end = performance.now();
   checkExit(label, result, stderr());
   if (markers.length === 0) return [(end - t0) / 1000];
   return markers.map((m) => {
@@ -118,10 +114,11 @@ async function timeChild(label: string, args: string[], env: Record<string, stri
 
 /** Runs `run` RUNS times; each run yields one figure per name (one table row each). */
 async function scenario(names: string | string[], run: (i: number) => Promise<number | number[]>): Promise<void> {
-  const own = (typeof names === 'string' ? [names] : names).map((name) => ({ name, times: [] as number[] }));
+  const own = (typeof names === 'string' ? [names] : names).map((name) => ({ name, times: [] as number[], loads: [] as number[] }));
   for (let i = 0; i < RUNS; i++) {
+    const load = os.loadavg()[0] ?? NaN;
     const figures = [await run(i)].flat();
-    own.forEach((row, k) => row.times.push(figures[k] ?? NaN));
+    own.forEach((row, k) => { row.times.push(figures[k] ?? NaN); row.loads.push(load); });
     console.log(`  ${own[0]?.name} #${i + 1}: ${figures.map((f) => f.toFixed(3)).join(' / ')} s`);
   }
   rows.push(...own);
@@ -199,26 +196,29 @@ async function main(): Promise<void> {
 
 function stats(times: number[]): { median: number; min: number; max: number } {
   const s = [...times].sort((a, b) => a - b), mid = Math.floor(s.length / 2);
-  const median = s.length % 2 ? (s[mid] ?? NaN) : ((s[mid - 1] ?? NaN) + (s[mid] ?? NaN)) / 2;
-  return { median, min: s[0] ?? NaN, max: s[s.length - 1] ?? NaN };
+  return { median: s.length % 2 ? (s[mid] ?? NaN) : ((s[mid - 1] ?? NaN) + (s[mid] ?? NaN)) / 2, min: s[0] ?? NaN, max: s[s.length - 1] ?? NaN };
 }
 
 function report(error: unknown): string {
-  const cpus = os.cpus();
+  const cpus = os.cpus(), busiest = Math.max(...rows.flatMap((r) => r.loads));
+  if (busiest > cpus.length) notes.push(`the machine was busy during this run (1-min load average up to ${busiest.toFixed(1)} on ${cpus.length} cores): the figures are inflated; rerun on a quiet machine for clean ones`);
   const lines = [
     '# Startup benchmark',
     '',
-    `Time from spawning a process to its first HTTP 200 (for landgov: \`GET /api/ready\`, polled every ~50 ms), ${RUNS} runs per scenario, in seconds.`,
-    'The server runs as `node --import tsx src/main.ts` with `LOG_LEVEL=warn`, `DEMO_DATA=auto`, no `DEMO_PASSWORD`, a fixed `SECRET_KEY`; each run is stopped with SIGTERM and awaited (exit code checked) before the next.',
-    '"Cold" starts from an empty PGlite `DATA_DIR` (fresh temp dir per run) or a freshly created empty PostgreSQL database per run, so it includes migrations and demo-data seeding;',
-    '"warm" restarts on the data left by the previous (cleanly stopped) run. The baselines show the floor: Node itself, a bare Fastify app, and PGlite opened alone in a child process,',
-    'without extensions and with the PostGIS bundle (`PGlite.create(dir, {extensions: {postgis}})`, as the server opens it), then `CREATE EXTENSION IF NOT EXISTS postgis` (needed before `postgis_lib_version()` exists) and `SELECT postgis_lib_version()`.',
+    `Time from spawning a process to its first HTTP 200 (for landgov: \`GET /api/ready\`, polled every ~50 ms), ${RUNS} runs per scenario, in seconds. The server runs as \`node --import tsx src/main.ts\` with \`LOG_LEVEL=warn\`, \`DEMO_DATA=auto\`, no \`DEMO_PASSWORD\`, a fixed \`SECRET_KEY\`; each run is stopped with SIGTERM and awaited (exit code checked) before the next. "Cold" starts from an empty PGlite \`DATA_DIR\` (fresh temp dir per run) or a freshly created empty PostgreSQL database per run, so it includes migrations and demo-data seeding; "warm" restarts on the data left by the previous (cleanly stopped) run.`,
     '',
-    `Machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}; run ${new Date().toISOString()}; 1-min load average ${LOAD_AT_START.toFixed(2)} at start, ${(os.loadavg()[0] ?? NaN).toFixed(2)} at end.`,
+    'The baselines show the floor: Node itself, a bare Fastify app, and PGlite opened alone in a child process, without extensions and with the PostGIS bundle (`PGlite.create(dir, {extensions: {postgis}})`, as the server opens it), then `CREATE EXTENSION IF NOT EXISTS postgis` (needed before `postgis_lib_version()` exists) and `SELECT postgis_lib_version()`.',
     '',
-    '| Scenario | Median (s) | Min (s) | Max (s) |',
-    '| --- | ---: | ---: | ---: |',
-    ...rows.map((r) => { const s = stats(r.times); return `| ${r.name} | ${s.median.toFixed(2)} | ${s.min.toFixed(2)} | ${s.max.toFixed(2)} |`; }),
+    `The last column is the 1-minute load average when each run started (max over the runs; this bench's own process adds about 1): anything else running on the ${cpus.length}-core machine inflates the figures.`,
+    '',
+    `Machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}; work tree at start: ${CODE} (measured as they were); run ${new Date().toISOString()}.`,
+    '',
+    '| Scenario | Median (s) | Min (s) | Max (s) | 1-min load avg at run starts (max) |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...rows.map((r) => {
+      const s = stats(r.times);
+      return `| ${r.name} | ${s.median.toFixed(2)} | ${s.min.toFixed(2)} | ${s.max.toFixed(2)} | ${Math.max(...r.loads).toFixed(2)} |`;
+    }),
     '',
   ];
   if (error) lines.push(`**The run stopped early:** ${String((error as Error).message ?? error).split('\n')[0]}`, '');
