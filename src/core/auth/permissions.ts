@@ -74,6 +74,7 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
 const FACES: { face: string; anyOf: Permission[] }[] = [
   { face: 'office', anyOf: ['case:register', 'case:accept', 'case:read', 'item:manage', 'supervise:read'] },
   { face: 'map', anyOf: ['layer:read'] },
+  { face: 'data', anyOf: ['layer:manage'] },
   { face: 'share', anyOf: ['share:read', 'share:manage'] },
   { face: 'ops', anyOf: ['monitor:read'] },
   { face: 'm', anyOf: ['inspection:work'] },

@@ -5,6 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { optionalUser, requireUser } from '../../core/auth/plugin.ts';
 import { AppError } from '../../core/errors.ts';
 import { GisErrors as G } from './errors.ts';
+import { LayerExporter } from './export/service.ts';
 import type { Layer } from './layers.ts';
 import type { GisService } from './service.ts';
 import { JsTileEncoder, SqlTileEncoder, TileCache, tileBounds, type Grid, type TileEncoder } from './tiles.ts';
@@ -110,6 +111,38 @@ export function gisApiRoutes(gis: GisService): FastifyPluginAsyncTypebox {
       if (!j) throw new AppError(G.JOB_NOT_FOUND);
       return { id: j.id, status: j.status, progress: j.progress, error: j.last_error, layer: j.payload.layerCode, version: j.payload.version, createdAt: j.created_at.toISOString(), finishedAt: j.finished_at?.toISOString() ?? null };
     });
+
+    const exporter = new LayerExporter(app.ctx.db);
+    app.get('/layers/:code/export', {
+      schema: {
+        tags: ['gis'],
+        summary: 'Download a layer version or a filtered part of it as GeoJSON, zipped Shapefile (GBK) or CSV (bbox in EPSG:4490 degrees, prop.NAME=value, crs 4490 | 4326 | 4513–4554)',
+        params: Type.Object({ code: LayerCode }),
+        querystring: Type.Object({
+          format: Type.String({ default: 'geojson', maxLength: 20 }),
+          version: Version,
+          bbox: Type.Optional(Type.String({ maxLength: 200 })),
+          crs: Type.Optional(Type.String({ maxLength: 20 })),
+          geometry: Type.Optional(Type.Union([Type.Literal('wkt'), Type.Literal('none')])),
+        }, { additionalProperties: true }),
+      },
+      preHandler: requireUser({ permission: 'layer:export' }),
+    }, async (request, reply) => {
+      const { code } = request.params;
+      const q = request.query;
+      // Every export is audited, refusals included: the security plugin writes the row on send.
+      const audit = { action: 'gis.export', objectType: 'layer', objectId: code, detail: { format: q.format, count: null as number | null, bbox: q.bbox ?? null, crs: q.crs ?? '4490' } };
+      request.auditInfo = audit;
+      const layer = await gis.readableLayer(request.principal, region(request), code);
+      const version = await gis.version(layer, q.version);
+      audit.objectId = `${code}@${version}`;
+      const props: Record<string, string> = {};
+      for (const [k, v] of Object.entries(q as Record<string, unknown>)) if (k.startsWith('prop.') && typeof v === 'string') props[k.slice(5)] = v;
+      const file = await exporter.export(layer, version, { format: q.format, crs: q.crs, bbox: parseBbox(q.bbox), props, geometry: q.geometry !== 'none' });
+      audit.detail.count = file.count;
+      return reply.type(file.contentType).header('content-disposition', file.disposition).header('cache-control', 'private, no-store')
+        .header('x-content-type-options', 'nosniff').header('x-feature-count', file.count).send(file.body);
+    });
   };
 }
 
@@ -128,7 +161,9 @@ export function tileRoutes(gis: GisService): FastifyPluginAsyncTypebox {
       const b = tileBounds(grid, z, x, y);
       const key = `${layer.id}:${version}:${grid}:${z}/${x}/${y}`;
       const etag = `"${crypto.createHash('sha1').update(key).digest('hex').slice(0, 20)}"`;
-      reply.header('etag', etag).header('cache-control', layer.access === 'public' ? 'public, max-age=3600' : 'private, max-age=300').header('vary', 'Cookie');
+      // Short max-age plus an ETag that names the layer version: a new version shows within a minute,
+      // and revalidation costs a 304.
+      reply.header('etag', etag).header('cache-control', layer.access === 'public' ? 'public, max-age=60' : 'private, max-age=60').header('vary', 'Cookie');
       if (request.headers['if-none-match'] === etag) return reply.code(304).send();
       let tile = cache.get(key);
       if (!tile) {
