@@ -170,6 +170,7 @@ for (const kind of testDbs) {
       const p2 = (await t.app.inject({ method: 'GET', url: next.replace(/^https?:\/\/[^/]+/, ''), headers: { cookie: staff } })).json();
       assert.equal(p2.numberReturned, 1);
       const lonlat = p1.features[0].geometry.coordinates[0][0];
+      assert.equal(p1.features[0].geometry.crs, undefined, 'RFC 7946 geometries carry no crs member');
       const latlon = (await t.app.inject({ method: 'GET', url: '/ogc/collections/DLTB/items/1?crs=http://www.opengis.net/def/crs/EPSG/0/4490', headers: { cookie: staff } }));
       assert.equal(latlon.headers['content-crs'], '<http://www.opengis.net/def/crs/EPSG/0/4490>');
       assert.deepEqual(latlon.json().geometry.coordinates[0][0], [lonlat[1], lonlat[0]], 'EPSG:4490 is latitude first');

@@ -137,7 +137,7 @@ export class GisService {
     const w = where.join(' AND ');
     const total = await this.ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM features WHERE ${w}`, params);
     const rows = await this.ctx.db.query<{ fid: number; props: Record<string, unknown>; g: string; area_m2: number | null }>(
-      `SELECT fid, props, ST_AsGeoJSON(geom, 7) AS g, area_m2 FROM features WHERE ${w} ORDER BY fid LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      `SELECT fid, props, ST_AsGeoJSON(geom, 7, 0) AS g, area_m2 FROM features WHERE ${w} ORDER BY fid LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, q.limit, q.offset],
     );
     return {
@@ -148,7 +148,7 @@ export class GisService {
 
   async feature(layer: Layer, version: number, fid: number) {
     const r = await this.ctx.db.query<{ fid: number; props: Record<string, unknown>; g: string; area_m2: number | null }>(
-      'SELECT fid, props, ST_AsGeoJSON(geom, 7) AS g, area_m2 FROM features WHERE layer_id = $1 AND version = $2 AND fid = $3',
+      'SELECT fid, props, ST_AsGeoJSON(geom, 7, 0) AS g, area_m2 FROM features WHERE layer_id = $1 AND version = $2 AND fid = $3',
       [layer.id, version, fid],
     );
     const f = r.rows[0];
@@ -166,7 +166,7 @@ export class GisService {
     );
     const rows = await this.ctx.db.query<{ fid: number; props: Record<string, unknown>; g: string; a: number }>(
       `WITH w AS (SELECT ST_SetSRID(ST_GeomFromGeoJSON($3), 4490) AS g)
-       SELECT fid, props, ST_AsGeoJSON(geom, 7) AS g, ST_Area(ST_Intersection(geom, w.g)::geography) AS a
+       SELECT fid, props, ST_AsGeoJSON(geom, 7, 0) AS g, ST_Area(ST_Intersection(geom, w.g)::geography) AS a
          FROM features, w WHERE layer_id = $1 AND version = $2 AND geom && w.g AND ST_Intersects(geom, w.g)
         ORDER BY fid LIMIT $4 OFFSET $5`,
       [layer.id, version, g, limit, offset],

@@ -55,11 +55,12 @@ export function MapViewer({ initialProjection = 'EPSG:4490', panelWidth = 360 }:
   const [ready, setReady] = useState(false);
   const [exporting, setExporting] = useState(false);
 
-  // Every layer with data starts visible at full opacity.
   useEffect(() => {
     setStates((prev) => {
       const next = { ...prev };
-      for (const l of layers) next[l.code] ??= { visible: l.currentVersion !== null, opacity: 1 };
+      // Base and current-use layers start on; thematic layers (planning, management) start off so
+      // the 三调 colours read clearly, and are switched on in the tree.
+      for (const l of layers) next[l.code] ??= { visible: l.currentVersion !== null && (l.category === 'base' || l.category === 'current'), opacity: 1 };
       return next;
     });
   }, [layers]);
