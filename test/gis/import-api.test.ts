@@ -66,6 +66,9 @@ for (const kind of testDbs) {
       assert.equal(f.numberMatched, 2);
       const areas = f.features.map((x: { properties: { _area_m2: number } }) => x.properties._area_m2).sort((a: number, b: number) => b - a);
       assert.ok(Math.abs(areas[0] - 7600) < 8 && Math.abs(areas[1] - 2000) < 2, `areas ${areas}`);
+      const layer = (await t.app.inject({ method: 'GET', url: '/api/gis/layers/HX', headers: { cookie: admin } })).json();
+      assert.equal(layer.versions[0].source.crs.epsg, 4526, 'zone 38 with prefix, from the 带号 and the coordinates');
+      assert.ok(Array.isArray(layer.versions[0].source.warnings), 'the import report lists the reader warnings');
     });
 
     it('fails a zip with a ../ path as a job, records why, and publishes nothing', async () => {

@@ -81,7 +81,9 @@ export class GisService {
       if (!opts.define) throw new AppError(G.LAYER_NOT_FOUND, { layer: layerCode });
       layer = await createLayer(db, regionCode, { ...opts.define, code: layerCode, fields: source.fields });
     }
-    const meta = { format: source.format, name: source.name, fileName: opts.fileName ?? null, crs: source.crs, declaredCount: source.count };
+    // The import report keeps the reader's warnings (axes swapped, rings closed, area mismatch …).
+    const warnings = ((source as { warnings?: unknown[] }).warnings ?? []).slice(0, 100);
+    const meta = { format: source.format, name: source.name, fileName: opts.fileName ?? null, crs: source.crs, declaredCount: source.count, warnings };
     const version = opts.version ?? (await db.transaction((tx) => reserveVersion(tx, layer!, meta, p?.userId ?? null)));
     try {
       const result = await importFeatures(db, layer, version, source, opts.onProgress);
