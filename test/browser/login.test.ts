@@ -1,21 +1,12 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { testDbs } from '../helpers/db.ts';
 import { testApp, type TestApp } from '../helpers/app.ts';
+import { browserMissing, launchBrowser } from '../helpers/browser.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const WEB_DIST = path.resolve('web/dist/index.html');
-// Flags for headless Chromium as root on a machine with no outside network.
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-const missing = !fs.existsSync(CHROMIUM)
-  ? `Chromium not found at ${CHROMIUM}; install it with: apt-get install -y chromium fonts-noto-cjk`
-  : !fs.existsSync(WEB_DIST)
-    ? 'the web app is not built; run: npm run build:web'
-    : null;
+const missing = browserMissing;
 
 describe('browser: the demo clerk signs in and lands on the office', { skip: missing ?? false }, () => {
   let t: TestApp;
@@ -27,7 +18,7 @@ describe('browser: the demo clerk signs in and lands on the office', { skip: mis
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     const addr = t.app.server.address();
     base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchBrowser();
   });
   after(async () => {
     await browser?.close();

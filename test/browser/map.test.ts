@@ -1,25 +1,16 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Geometry } from 'geojson';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { GisService } from '../../src/modules/gis/service.ts';
 import { SANDIAO_CLASSES } from '../../src/modules/gis/styles.ts';
 import { memorySource } from '../gis/helpers.ts';
 import { testDbs } from '../helpers/db.ts';
 import { testApp, type TestApp } from '../helpers/app.ts';
+import { browserMissing, launchBrowser } from '../helpers/browser.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const WEB_DIST = path.resolve('web/dist/index.html');
-// Flags for headless Chromium as root on a machine with no outside network.
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-const missing = !fs.existsSync(CHROMIUM)
-  ? `Chromium not found at ${CHROMIUM}; install it with: apt-get install -y chromium fonts-noto-cjk`
-  : !fs.existsSync(WEB_DIST)
-    ? 'the web app is not built; run: npm run build:web'
-    : null;
+const missing = browserMissing;
 
 // A synthetic county in CGCS2000 degrees: 20 × 15 patches over 112.60–112.80°E, 26.70–26.90°N.
 const W = 112.6;
@@ -75,7 +66,7 @@ describe('browser: the one map shows the county, identifies, counts and measures
     const addr = t.app.server.address();
     base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
     cookie = await t.login((await t.user(['window_clerk'])).username);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchBrowser();
   });
   after(async () => {
     await browser?.close();
