@@ -86,10 +86,11 @@ const INSERT_BATCH = `
 WITH src AS (
   SELECT fid, props, ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON(g), $4::int), 4490) AS g0
     FROM unnest($1::int[], $2::jsonb[], $3::text[]) AS t(fid, props, g)
+), checked AS (
+  SELECT fid, props, g0, ST_IsValid(g0) AS valid FROM src
 ), fixed AS (
-  SELECT fid, props, ST_IsValid(g0) AS valid,
-         CASE WHEN ST_IsValid(g0) THEN g0 ELSE ST_CollectionExtract(ST_MakeValid(g0), $8::int) END AS g
-    FROM src
+  SELECT fid, props, valid, CASE WHEN valid THEN g0 ELSE ST_CollectionExtract(ST_MakeValid(g0), $8::int) END AS g
+    FROM checked
 ), ins AS (
   INSERT INTO features (layer_id, version, fid, region_code, props, geom, area_m2)
   SELECT $5::uuid, $6::int, fid, $7, props, g, CASE WHEN $8::int = 3 THEN ST_Area(g::geography) END

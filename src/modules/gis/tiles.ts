@@ -44,6 +44,17 @@ export function tileBounds(grid: Grid, z: number, x: number, y: number): TileBou
   return { srid: 4490, minx: -180 + x * size, maxx: -180 + (x + 1) * size, maxy: 90 - y * height, miny: 90 - (y + 1) * height };
 }
 
+// Attributes worth carrying in a tile besides the styling field: names for labels and the
+// national ids. Everything else is one identify/feature request away and would only fatten tiles.
+const LABEL_FIELDS = ['DLMC', 'XZQMC', 'XZQDM', 'BSM', 'TBBH', 'YDYHFLMC', 'HXMC', 'FQLX', 'YFCD'];
+
+/** The properties a layer's tiles carry: its style's classifying field and the label fields it has. */
+export function tileFields(layer: Layer): string[] {
+  const by = typeof layer.style.by === 'string' ? [layer.style.by] : [];
+  const names = new Set(layer.fields.map((f) => f.name));
+  return [...new Set([...by, ...LABEL_FIELDS])].filter((f) => names.has(f));
+}
+
 /** Produces one Mapbox Vector Tile (one layer named after the layer code). */
 export interface TileEncoder {
   readonly name: string;
@@ -59,12 +70,13 @@ export class SqlTileEncoder implements TileEncoder {
     const r = await this.db.query<{ tile: Buffer | Uint8Array | null }>(
       `WITH env AS (SELECT ST_MakeEnvelope($3, $4, $5, $6, $7::int) AS e),
             q AS (
-              SELECT fid, props, ST_AsMVTGeom(CASE WHEN $7::int = 4490 THEN geom ELSE ST_Transform(geom, $7::int) END, env.e, ${EXTENT}, ${BUFFER}, true) AS g
+              SELECT fid, (SELECT coalesce(jsonb_object_agg(key, value), '{}'::jsonb) FROM jsonb_each(props) WHERE key = ANY($9::text[])) AS props,
+                     ST_AsMVTGeom(CASE WHEN $7::int = 4490 THEN geom ELSE ST_Transform(geom, $7::int) END, env.e, ${EXTENT}, ${BUFFER}, true) AS g
                 FROM features, env
                WHERE layer_id = $1 AND version = $2 AND geom && ST_Transform(env.e, 4490)
             )
        SELECT ST_AsMVT(q, $8, ${EXTENT}, 'g', 'fid') AS tile FROM q WHERE g IS NOT NULL`,
-      [layer.id, version, b.minx, b.miny, b.maxx, b.maxy, b.srid, layer.code],
+      [layer.id, version, b.minx, b.miny, b.maxx, b.maxy, b.srid, layer.code, tileFields(layer)],
     );
     const t = r.rows[0]?.tile;
     return t ? Buffer.from(t) : Buffer.alloc(0);
@@ -99,10 +111,11 @@ export class JsTileEncoder implements TileEncoder {
     );
     const features: TileFeature[] = [];
     const toTile = (p: Position): [number, number] => [Math.round((p[0]! - b.minx) / px), Math.round((b.maxy - p[1]!) / px)];
+    const fields = tileFields(layer);
     for (const row of r.rows) {
       if (!row.g) continue;
       const f = toFeature(JSON.parse(row.g) as Geometry, toTile);
-      if (f) features.push({ ...f, id: row.fid, tags: tags(row.props) });
+      if (f) features.push({ ...f, id: row.fid, tags: tags(Object.fromEntries(fields.map((k) => [k, row.props[k]]))) });
     }
     if (features.length === 0) return Buffer.alloc(0);
     return Buffer.from(vtpbf.fromGeojsonVt({ [layer.code]: { features } }, { version: 2, extent: EXTENT }));
