@@ -16,6 +16,8 @@ const UsersPage = lazy(() => import('./admin/users/UsersPage.tsx').then((m) => (
 const RolesPage = lazy(() => import('./admin/roles/RolesPage.tsx').then((m) => ({ default: m.RolesPage })));
 // The one map brings OpenLayers and ECharts; load it on demand too.
 const MapPage = lazy(() => import('./pages/MapPage.tsx').then((m) => ({ default: m.MapPage })));
+// Layer administration is used by the few data administrators.
+const DataPage = lazy(() => import('./pages/DataPage.tsx').then((m) => ({ default: m.DataPage })));
 const AuditPage = lazy(() => import('./admin/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 
 const PLACEHOLDERS: { face: PlaceholderFace; path: string }[] = [
@@ -55,6 +57,7 @@ export function AppRoutes() {
         <Route path="/welcome" element={<WelcomePage />} />
         {PLACEHOLDERS.map(({ face, path }) => faceRoute(face, path, <FacePage face={face} />))}
         {faceRoute('map', '/map', <MapPage />)}
+        {faceRoute('data', '/data', <DataPage />)}
         {faceRoute('admin-users', '/admin/users', <UsersPage />)}
         {faceRoute('admin-roles', '/admin/roles', <RolesPage />)}
         {faceRoute('audit', '/audit', <AuditPage />)}

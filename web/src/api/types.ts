@@ -1,6 +1,6 @@
 /** Shapes of the API responses the web app reads. The server's schemas are the truth. */
 
-export type FaceKey = 'office' | 'map' | 'share' | 'ops' | 'm' | 'admin-users' | 'admin-roles' | 'audit';
+export type FaceKey = 'office' | 'map' | 'data' | 'share' | 'ops' | 'm' | 'admin-users' | 'admin-roles' | 'audit';
 
 export interface CodeName {
   code: string;

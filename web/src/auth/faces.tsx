@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import {
   AuditOutlined,
   CloudServerOutlined,
+  DatabaseOutlined,
   EnvironmentOutlined,
   FileDoneOutlined,
   MobileOutlined,
@@ -23,6 +24,7 @@ export interface FaceInfo {
 export const FACES: Record<FaceKey, FaceInfo> = {
   office: { key: 'office', path: '/office', title: 'face.office', icon: <FileDoneOutlined /> },
   map: { key: 'map', path: '/map', title: 'face.map', icon: <EnvironmentOutlined /> },
+  data: { key: 'data', path: '/data', title: 'face.data', icon: <DatabaseOutlined /> },
   share: { key: 'share', path: '/share', title: 'face.share', icon: <ShareAltOutlined /> },
   ops: { key: 'ops', path: '/ops', title: 'face.ops', icon: <CloudServerOutlined /> },
   m: { key: 'm', path: '/m', title: 'face.m', icon: <MobileOutlined /> },

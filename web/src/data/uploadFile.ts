@@ -1,0 +1,54 @@
+import { ApiError, type Problem } from '../api/client.ts';
+import type { UploadedFile } from './types.ts';
+
+export interface UploadOptions {
+  /** Called with 0–100 as the request body is sent. */
+  onProgress?: (percent: number) => void;
+  signal?: AbortSignal;
+}
+
+function parseProblem(text: string): Problem | undefined {
+  try {
+    const data: unknown = JSON.parse(text);
+    return typeof data === 'object' && data !== null && 'status' in data && 'code' in data ? (data as Problem) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Uploads one file to POST /api/files (multipart field `file`).
+ * XMLHttpRequest rather than fetch because only it reports upload progress.
+ * @returns the stored file's id and checksum
+ * @throws ApiError for a refused upload (413 FILE_TOO_LARGE, 415 FILE_TYPE_NOT_ALLOWED …) or a network failure;
+ *   a DOMException named AbortError when `signal` aborts
+ */
+export function uploadFile(file: File, options: UploadOptions = {}): Promise<UploadedFile> {
+  const { onProgress, signal } = options;
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/api/files');
+    xhr.setRequestHeader('accept', 'application/json, application/problem+json');
+    xhr.withCredentials = true;
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress?.(Math.round((event.loaded / event.total) * 100));
+    };
+    xhr.onload = () => {
+      if (xhr.status >= 200 && xhr.status < 300) {
+        try {
+          resolve(JSON.parse(xhr.responseText) as UploadedFile);
+        } catch {
+          reject(new ApiError(xhr.status, undefined, 'Bad response'));
+        }
+        return;
+      }
+      reject(new ApiError(xhr.status, parseProblem(xhr.responseText), xhr.statusText));
+    };
+    xhr.onerror = () => reject(new ApiError(0, undefined, 'Network error'));
+    xhr.onabort = () => reject(new DOMException('Upload aborted', 'AbortError'));
+    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    const body = new FormData();
+    body.append('file', file, file.name);
+    xhr.send(body);
+  });
+}
