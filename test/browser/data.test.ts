@@ -2,21 +2,13 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { buildZip } from '../gis/formats/zip-writer.ts';
 import { tempDir, testDbs } from '../helpers/db.ts';
 import { testApp, type TestApp } from '../helpers/app.ts';
+import { browserMissing, launchBrowser } from '../helpers/browser.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const WEB_DIST = path.resolve('web/dist/index.html');
-// Flags for headless Chromium as root on a machine with no outside network.
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-const missing = !fs.existsSync(CHROMIUM)
-  ? `Chromium not found at ${CHROMIUM}; install it with: apt-get install -y chromium fonts-noto-cjk`
-  : !fs.existsSync(WEB_DIST)
-    ? 'the web app is not built; run: npm run build:web'
-    : null;
+const missing = browserMissing;
 
 /** Four land-use patches around 112.70°E 26.80°N, in CRS84 (RFC 7946 GeoJSON). */
 function goodGeoJson(): string {
@@ -59,7 +51,7 @@ describe('browser: the data administrator imports layers and sees failures expla
     evilFile = path.join(dir, 'evil.zip');
     // A path that climbs out of the extraction folder: the importer must refuse the whole archive.
     fs.writeFileSync(evilFile, buildZip([{ name: '../evil.shp', data: Buffer.alloc(200, 1) }, { name: 'ok.dbf', data: Buffer.alloc(40) }]));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchBrowser();
   });
   after(async () => {
     await browser?.close();
