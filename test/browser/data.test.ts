@@ -6,7 +6,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { buildZip } from '../gis/formats/zip-writer.ts';
 import { tempDir, testDbs } from '../helpers/db.ts';
 import { testApp, type TestApp } from '../helpers/app.ts';
-import { browserMissing, launchBrowser } from '../helpers/browser.ts';
+import { browserMissing, launchBrowser, serve } from '../helpers/browser.ts';
 
 const missing = browserMissing;
 
@@ -41,9 +41,7 @@ describe('browser: the data administrator imports layers and sees failures expla
     const kind = testDbs[0]!;
     t = await testApp(await kind.get());
     t.ctx.jobs.start();
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const addr = t.app.server.address();
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    base = await serve(t);
     cookie = await t.login((await t.user(['data_admin'], { department: 'survey_monitoring' })).username);
     const dir = tempDir();
     goodFile = path.join(dir, '地类图斑样例.geojson');

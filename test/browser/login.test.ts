@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { testDbs } from '../helpers/db.ts';
 import { testApp, type TestApp } from '../helpers/app.ts';
-import { browserMissing, launchBrowser } from '../helpers/browser.ts';
+import { browserMissing, launchBrowser, serve } from '../helpers/browser.ts';
 
 const missing = browserMissing;
 
@@ -15,9 +15,7 @@ describe('browser: the demo clerk signs in and lands on the office', { skip: mis
   before(async () => {
     const kind = testDbs[0]!;
     t = await testApp(await kind.get());
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const addr = t.app.server.address();
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    base = await serve(t);
     browser = await launchBrowser();
   });
   after(async () => {

@@ -8,7 +8,7 @@ import { SANDIAO_CLASSES } from '../../src/modules/gis/styles.ts';
 import { memorySource } from '../gis/helpers.ts';
 import { testDbs } from '../helpers/db.ts';
 import { testApp, type TestApp } from '../helpers/app.ts';
-import { browserMissing, launchBrowser } from '../helpers/browser.ts';
+import { browserMissing, launchBrowser, serve } from '../helpers/browser.ts';
 
 const missing = browserMissing;
 
@@ -62,9 +62,7 @@ describe('browser: the one map shows the county, identifies, counts and measures
       { properties: { XZQDM: '430426001', XZQMC: '云集街道' }, geometry: box(W, S, W + 0.1, S + 0.2) },
       { properties: { XZQDM: '430426101', XZQMC: '茶市镇' }, geometry: box(W + 0.1, S, W + 0.2, S + 0.2) },
     ]), { define: { name: '行政区', nameEn: 'Administrative divisions', category: 'base', geometryType: 'polygon', access: 'public' } });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const addr = t.app.server.address();
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    base = await serve(t);
     cookie = await t.login((await t.user(['window_clerk'])).username);
     browser = await launchBrowser();
   });

@@ -3,10 +3,11 @@ import { api, ApiError, isAbort } from '../api/client.ts';
 import { useMe } from '../auth/MeContext.ts';
 import type { GisLayer, GisLayerDetail } from './types.ts';
 
-export interface LayerCatalogue {
-  layers: GisLayerDetail[] | undefined;
+export interface LayerCatalogue<D = GisLayerDetail> {
+  layers: D[] | undefined;
   error: ApiError | undefined;
   loading: boolean;
+  /** Fetches again; the current list stays shown meanwhile. */
   reload: () => void;
 }
 
@@ -15,11 +16,14 @@ export interface LayerCatalogueOptions {
   withVersions?: boolean;
 }
 
-/** The layers the caller may read (GET /api/gis/layers), each with its versions (GET /api/gis/layers/{code}). */
-export function useLayerCatalogue(options: LayerCatalogueOptions = {}): LayerCatalogue {
+/**
+ * The layers the caller may read (GET /api/gis/layers), each with its versions (GET /api/gis/layers/{code}).
+ * D is the caller's view of a layer detail (the map's, or the data page's with full version records).
+ */
+export function useLayerCatalogue<D = GisLayerDetail>(options: LayerCatalogueOptions = {}): LayerCatalogue<D> {
   const { withVersions = true } = options;
   const { signedOut } = useMe();
-  const [layers, setLayers] = useState<GisLayerDetail[]>();
+  const [layers, setLayers] = useState<D[]>();
   const [error, setError] = useState<ApiError>();
   const [loading, setLoading] = useState(true);
   const [generation, setGeneration] = useState(0);
@@ -32,8 +36,8 @@ export function useLayerCatalogue(options: LayerCatalogueOptions = {}): LayerCat
     (async () => {
       const list = await api<GisLayer[]>('/api/gis/layers', { signal });
       const details = withVersions
-        ? await Promise.all(list.map((l) => api<GisLayerDetail>(`/api/gis/layers/${encodeURIComponent(l.code)}`, { signal })))
-        : list.map((l) => ({ ...l, versions: [] }));
+        ? await Promise.all(list.map((l) => api<D>(`/api/gis/layers/${encodeURIComponent(l.code)}`, { signal })))
+        : list.map((l) => ({ ...l, versions: [] }) as unknown as D);
       setLayers(details);
       setLoading(false);
     })().catch((cause: unknown) => {

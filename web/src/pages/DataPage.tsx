@@ -7,13 +7,14 @@ import { ImportModal } from '../data/ImportModal.tsx';
 import { LayerCards } from '../data/LayerCards.tsx';
 import { LayerDrawer } from '../data/LayerDrawer.tsx';
 import { LayerTable } from '../data/LayerTable.tsx';
-import { useManagedLayers } from '../data/useManagedLayers.ts';
+import type { DataLayer } from '../data/types.ts';
+import { useLayerCatalogue } from '../map/useLayerCatalogue.ts';
 import { useI18n } from '../i18n/LangContext.ts';
 
 /** 数据管理 (/data): the layer catalogue, each layer's versions and settings, and importing new versions. */
 export function DataPage() {
   const { t } = useI18n();
-  const { layers, error, loading, reload } = useManagedLayers();
+  const { layers, error, loading, reload } = useLayerCatalogue<DataLayer>();
   const [openCode, setOpenCode] = useState<string>();
   const [importing, setImporting] = useState(false);
   // A new key per opening gives the import dialog a fresh form and state.
