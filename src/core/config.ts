@@ -28,6 +28,8 @@ export interface Config {
   /** 64 hex chars (SM4 key + HMAC key material); generated into dataDir/secret.key when absent. */
   readonly secretKey: string | null;
   readonly webDistDir: string;
+  /** Public address of the site, for links printed on documents (QR codes); no trailing slash. */
+  readonly publicBaseUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -96,6 +98,14 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   if (secretKey !== null && !/^[0-9a-fA-F]{64}$/.test(secretKey)) {
     problems.push('SECRET_KEY: expected 64 hexadecimal characters (256 bits)');
   }
+  let publicBaseUrl = str('PUBLIC_BASE_URL', `http://localhost:${port}`).replace(/\/+$/, '');
+  try {
+    const u = new URL(publicBaseUrl);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') problems.push(`PUBLIC_BASE_URL: expected an http:// or https:// URL, got "${publicBaseUrl}"`);
+  } catch {
+    problems.push(`PUBLIC_BASE_URL: not a valid URL: "${publicBaseUrl}"`);
+    publicBaseUrl = `http://localhost:${port}`;
+  }
   const auditRetentionDays = int('AUDIT_RETENTION_DAYS', 365, 184, 36500);
 
   const config: Config = {
@@ -119,6 +129,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     trustProxy: oneOf('TRUST_PROXY', 'false', ['true', 'false'] as const) === 'true',
     secretKey,
     webDistDir: path.resolve(cwd, str('WEB_DIST_DIR', './web/dist')),
+    publicBaseUrl,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);
