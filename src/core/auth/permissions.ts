@@ -62,6 +62,7 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
   { code: 'section_head', name: '审核人（股室负责人）', nameEn: 'Section head', dataScope: 'department', permissions: ['case:read', 'case:review', 'case:check', 'layer:read', 'review:run', 'file:upload'] },
   { code: 'leader', name: '审批人（分管领导）', nameEn: 'Deputy director in charge', dataScope: 'region', permissions: ['case:read', 'case:decide', 'supervise:read', 'layer:read', 'review:run'] },
   { code: 'director', name: '局长', nameEn: 'Director', dataScope: 'region', permissions: ['case:read', 'case:decide', 'supervise:read', 'layer:read', 'layer:export', 'review:run'] },
+  { code: 'item_admin', name: '事项管理员', nameEn: 'Service-item administrator', dataScope: 'region', permissions: ['item:manage', 'case:read', 'supervise:read'] },
   { code: 'data_admin', name: '数据管理员', nameEn: 'Data administrator', dataScope: 'region', permissions: ['layer:read', 'layer:manage', 'layer:export', 'rules:manage', 'share:read', 'file:upload'] },
   { code: 'inspector', name: '执法队员', nameEn: 'Inspector', dataScope: 'department', permissions: ['inspection:work', 'layer:read', 'file:upload'] },
   { code: 'ops_duty', name: '机房值班员', nameEn: 'Machine-room operator', dataScope: 'region', permissions: ['monitor:read', 'monitor:operate'] },

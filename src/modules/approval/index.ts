@@ -1,0 +1,29 @@
+import type { FastifyInstance } from 'fastify';
+import { pendingMigrations } from '../../core/db/migrate.ts';
+import { DefinitionService } from './definitions.ts';
+import { itemRoutes } from './item-routes.ts';
+import { ItemService } from './items.ts';
+
+export interface ApprovalModule {
+  items: ItemService;
+  definitions: DefinitionService;
+}
+
+/**
+ * The approval module (自然资源和规划政务辅助审批): service items, process definitions, cases,
+ * tasks and the clock, under /api. The bureau's catalogue is seeded for the configured region
+ * when the server becomes ready (idempotent; edited items are left alone).
+ */
+export async function registerApproval(app: FastifyInstance): Promise<ApprovalModule> {
+  const items = new ItemService(app.ctx);
+  const definitions = new DefinitionService(app.ctx);
+  await app.register(itemRoutes(items, definitions), { prefix: '/api' });
+  app.addHook('onReady', async () => {
+    if ((await pendingMigrations(app.ctx.db)) > 0) return;
+    await app.ctx.db.transaction(async (tx) => {
+      await items.seed(tx, app.ctx.config.regionCode);
+      await definitions.seed(tx, app.ctx.config.regionCode);
+    });
+  });
+  return { items, definitions };
+}
