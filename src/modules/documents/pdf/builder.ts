@@ -19,15 +19,17 @@ export interface PdfOptions {
   info?: Record<string, string>;
   /** Fixed creation date, so the same input gives the same bytes; default now. */
   creationDate?: Date;
-  /** Page margins in millimetres; default the GB/T 9704 type area (37/35/28/26 mm). */
+  /** Page margins in millimetres; default 25/22/26/24 (a little wider type area than GB/T 9704's 37/35/28/26, so a notice fits one page). */
   margins?: { top: number; bottom: number; left: number; right: number };
   layout?: 'portrait' | 'landscape';
   /** Prints "第 n 页 共 m 页" centred under every page. Default true. */
   pageNumbers?: boolean;
+  /** Body text size in points; default 14. */
+  fontSize?: number;
 }
 
 export interface TextOptions {
-  /** Font size in points; default 14 (仿宋三号 would be 16; 14 fits a form on one page). */
+  /** Font size in points; default the document's body size (14 unless set in PdfOptions). */
   size?: number;
   bold?: boolean;
   align?: 'left' | 'center' | 'right' | 'justify';
@@ -112,11 +114,14 @@ export interface SealOptions {
 export class PdfBuilder {
   readonly doc: PDFKit.PDFDocument;
   private readonly pageNumbers: boolean;
+  /** Body text size in points. */
+  readonly fontSize: number;
 
   constructor(opts: PdfOptions) {
     const font = cjkFont();
-    const m = opts.margins ?? { top: 37, bottom: 35, left: 28, right: 26 };
+    const m = opts.margins ?? { top: 25, bottom: 22, left: 26, right: 24 };
     this.pageNumbers = opts.pageNumbers ?? true;
+    this.fontSize = opts.fontSize ?? 14;
     this.doc = new PDFDocument({
       size: 'A4',
       layout: opts.layout ?? 'portrait',
@@ -146,7 +151,7 @@ export class PdfBuilder {
     }
     this.doc.registerFont('cjk', font.regular, font.regularFamily);
     this.doc.registerFont('cjk-bold', font.bold, font.boldFamily);
-    this.doc.font('cjk').fontSize(14).fillColor('black');
+    this.doc.font('cjk').fontSize(this.fontSize).fillColor('black');
   }
 
   /** Left edge, right edge and width of the type area. */
@@ -190,7 +195,7 @@ export class PdfBuilder {
 
   /** A block of text across the type area. */
   text(text: string, o: TextOptions = {}): this {
-    const size = o.size ?? 14;
+    const size = o.size ?? this.fontSize;
     this.setFont(o, size);
     // A Chinese paragraph starts two characters in; full-width spaces keep the ideographs aligned.
     const body = o.indent ? `\u3000\u3000${text}` : text;
@@ -198,7 +203,7 @@ export class PdfBuilder {
     this.ensureSpace(Math.min(height, size * 3));
     this.doc.text(body, this.left, this.doc.y, { width: this.contentWidth, align: o.align ?? 'left', lineGap: size * 0.4 });
     this.doc.y += size * (o.gapAfter ?? 0.3);
-    this.setFont({}, 14);
+    this.setFont({}, this.fontSize);
     return this;
   }
 
@@ -281,7 +286,7 @@ export class PdfBuilder {
     }
     for (const r of o.rows) drawRow(o.columns.map((_, i) => r[i] ?? ''), false);
     doc.y += size * 0.6;
-    this.setFont({}, 14);
+    this.setFont({}, this.fontSize);
     return this;
   }
 
@@ -326,7 +331,7 @@ export class PdfBuilder {
     doc.fill('black').restore();
     if (o.caption) {
       doc.font('cjk').fontSize(9).fillColor('black').text(o.caption, x0 - 10, y0 + side, { width: side + 20, align: 'center' });
-      this.setFont({}, 14);
+      this.setFont({}, this.fontSize);
     }
     if (atCursor) {
       doc.x = this.left;
@@ -342,23 +347,26 @@ export class PdfBuilder {
    * (an electronic seal is applied by the signing system, not drawn here).
    */
   seal(o: SealOptions): this {
-    const size = 14;
-    const height = 110;
-    this.ensureSpace(height);
+    const size = this.fontSize;
+    const radius = mm(19);
+    // The seal circle is centred between the two lines, as a stamp covers name and date.
+    this.ensureSpace(2 * radius + 16);
     const doc = this.doc;
     const blockWidth = mm(75);
     const x = this.right - blockWidth;
-    const y = doc.y + 20;
+    const top = doc.y + 4;
+    const cy = top + radius;
+    const y = cy - size * 1.3;
     if (o.sealOutline ?? true) {
-      doc.save().lineWidth(1.2).strokeColor('#b0b0b0').circle(x + blockWidth / 2, y + 16, mm(20)).stroke().restore();
-      doc.font('cjk').fontSize(8).fillColor('#b0b0b0').text('（电子印章）', x, y + 16 + mm(12), { width: blockWidth, align: 'center' });
+      doc.save().lineWidth(1.2).strokeColor('#c8c8c8').circle(x + blockWidth / 2, cy, radius).stroke().restore();
+      doc.font('cjk').fontSize(8).fillColor('#b0b0b0').text('（电子印章）', x, cy + radius - 16, { width: blockWidth, align: 'center', lineBreak: false });
     }
     doc.font('cjk').fontSize(size).fillColor('black');
-    doc.text(o.organisation, x, y + 4, { width: blockWidth, align: 'center' });
-    doc.text(o.date, x, y + 4 + size * 1.8, { width: blockWidth, align: 'center' });
+    doc.text(o.organisation, x, y, { width: blockWidth, align: 'center' });
+    doc.text(o.date, x, y + size * 1.8, { width: blockWidth, align: 'center' });
     doc.x = this.left;
-    doc.y = y + height - 20;
-    this.setFont({}, 14);
+    doc.y = top + 2 * radius + 8;
+    this.setFont({}, this.fontSize);
     return this;
   }
 
@@ -434,7 +442,7 @@ export class PdfBuilder {
     });
     doc.x = this.left;
     doc.y = fy + height + 8;
-    this.setFont({}, 14);
+    this.setFont({}, this.fontSize);
     return projected;
   }
 
