@@ -20,6 +20,7 @@ import { errorHandler, sendProblem } from './core/http/problem.ts';
 import './core/http/types.ts';
 import { iamRoutes } from './core/iam/routes.ts';
 import { registerGis } from './modules/gis/index.ts';
+import { registerReview } from './modules/review/index.ts';
 import { registerApproval } from './modules/approval/index.ts';
 
 export interface BuildOptions {
@@ -95,6 +96,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(calendarRoutes, { prefix: '/api/calendar' });
   await app.register(fileRoutes, { prefix: '/api/files' });
   await registerGis(app);
+  await registerReview(app);
   await registerApproval(app);
 
   const index = path.join(ctx.config.webDistDir, 'index.html');
