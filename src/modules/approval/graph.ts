@@ -200,3 +200,17 @@ export function validateGraph(g: ProcessGraph): GraphProblem[] {
   });
   return problems;
 }
+
+/** The fork whose branch contains this task (walking back along single incoming flows), or null. */
+export function forkOf(graph: Graph, taskId: string): string | null {
+  let id = taskId;
+  for (let i = 0; i < 100; i++) {
+    const inc = graph.inc.get(id) ?? [];
+    if (inc.length !== 1) return null;
+    const prev = graph.node(inc[0]!.from);
+    if (prev.type === 'fork') return prev.id;
+    if (prev.type !== 'task') return null;
+    id = prev.id;
+  }
+  return null;
+}

@@ -1,5 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { pendingMigrations } from '../../core/db/migrate.ts';
+import { RecordingCertificateIssuer, type CertificateIssuer } from './certificates.ts';
+import { caseRoutes } from './cases/routes.ts';
+import { CaseService } from './cases/service.ts';
+import { CaseViews } from './cases/views.ts';
 import { DefinitionService } from './definitions.ts';
 import { itemRoutes } from './item-routes.ts';
 import { ItemService } from './items.ts';
@@ -7,6 +11,10 @@ import { ItemService } from './items.ts';
 export interface ApprovalModule {
   items: ItemService;
   definitions: DefinitionService;
+  cases: CaseService;
+  views: CaseViews;
+  /** The documents module plugs its electronic-certificate issuer in here. */
+  setCertificateIssuer(issuer: CertificateIssuer): void;
 }
 
 /**
@@ -17,7 +25,11 @@ export interface ApprovalModule {
 export async function registerApproval(app: FastifyInstance): Promise<ApprovalModule> {
   const items = new ItemService(app.ctx);
   const definitions = new DefinitionService(app.ctx);
+  let issuer: CertificateIssuer = new RecordingCertificateIssuer();
+  const cases = new CaseService(app.ctx, items, definitions, () => issuer);
+  const views = new CaseViews(app.ctx);
   await app.register(itemRoutes(items, definitions), { prefix: '/api' });
+  await app.register(caseRoutes(cases, views), { prefix: '/api' });
   app.addHook('onReady', async () => {
     if ((await pendingMigrations(app.ctx.db)) > 0) return;
     await app.ctx.db.transaction(async (tx) => {
@@ -25,5 +37,5 @@ export async function registerApproval(app: FastifyInstance): Promise<ApprovalMo
       await definitions.seed(tx, app.ctx.config.regionCode);
     });
   });
-  return { items, definitions };
+  return { items, definitions, cases, views, setCertificateIssuer: (i) => { issuer = i; } };
 }

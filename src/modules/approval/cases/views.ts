@@ -1,0 +1,158 @@
+import type { AppContext } from '../../../core/context.ts';
+import { AppError } from '../../../core/errors.ts';
+import type { Actor } from '../actor.ts';
+import { ApprovalErrors as E } from '../errors.ts';
+import { chinaDate, elapsedDays, light, pausedDays, type Light } from './clock.ts';
+import { CASE_COLS, caseById, pausesOf, TASK_COLS, tasksOf, type CaseRow, type PauseRow, type TaskRow } from './repository.ts';
+import type { ProcessGraph } from '../graph.ts';
+import { allowedActions, canActOnTask, CLOSED, STATE_NAMES, type AllowedAction, type TaskLike } from './states.ts';
+
+/** Whether a task's step has return targets in the definition. */
+function returnableIn(graph: ProcessGraph | undefined): (t: TaskLike) => boolean {
+  const steps = new Set((graph?.nodes ?? []).filter((n) => n.type === 'task' && n.returnTargets.length > 0).map((n) => n.id));
+  return (t) => steps.has((t as TaskRow).step_id);
+}
+
+export type TaskView = 'todo' | 'done' | 'warning' | 'overdue';
+
+/** Read models of cases and tasks, each carrying the current user's allowed actions. */
+export class CaseViews {
+  constructor(private readonly ctx: AppContext) {}
+
+  private today(): string {
+    return chinaDate(this.ctx.now());
+  }
+
+  async caseClock(c: CaseRow, pauses: PauseRow[]): Promise<{ light: Light; dueDate: string | null; remainingDays: number | null; elapsedDays: number | null; pausedDays: number; paused: boolean }> {
+    const today = this.today();
+    const paused = pauses.some((p) => !p.ended_on);
+    const closed = CLOSED.includes(c.state) || c.decision !== null;
+    const endDay = c.decided_at ? chinaDate(c.decided_at) : c.closed_at ? chinaDate(c.closed_at) : today;
+    const elapsed = c.accepted_on ? await elapsedDays(this.ctx.calendar, c.accepted_on, endDay, pauses) : null;
+    if (closed || !c.accepted_on) {
+      const l: Light = !c.accepted_on || !c.due_date ? 'none' : endDay > c.due_date ? 'red' : 'green';
+      return { light: closed ? l : 'none', dueDate: c.due_date, remainingDays: null, elapsedDays: elapsed, pausedDays: pausedDays(pauses), paused: false };
+    }
+    const l = await light(this.ctx.calendar, today, c.due_date, c.warning_days, paused);
+    return { ...l, dueDate: c.due_date, elapsedDays: elapsed, pausedDays: pausedDays(pauses), paused };
+  }
+
+  async taskLight(t: TaskRow, warningDays: number, paused: boolean): Promise<{ light: Light; remainingDays: number | null }> {
+    if (t.status !== 'open') return { light: 'none', remainingDays: null };
+    return light(this.ctx.calendar, this.today(), t.due_date, warningDays, paused);
+  }
+
+  async detail(actor: Actor, id: string) {
+    const c = await caseById(this.ctx.db, actor.regionCode, id);
+    if (!c) throw new AppError(E.CASE_NOT_FOUND, { id });
+    const [tasks, pauses] = await Promise.all([tasksOf(this.ctx.db, c.id), pausesOf(this.ctx.db, c.id)]);
+    const history = await this.ctx.db.query<{ id: number; at: Date; actor_name: string | null; action: string; from_state: string | null; to_state: string; step_id: string | null; comment: string | null; detail: Record<string, unknown> }>(
+      'SELECT id, at, actor_name, action, from_state, to_state, step_id, comment, detail FROM case_history WHERE case_id = $1 ORDER BY id', [c.id]);
+    const materials = await this.ctx.db.query<{ material_code: string; name: string; version: number; file_id: string | null; note: string; uploaded_at: Date; superseded_at: Date | null }>(
+      'SELECT material_code, name, version, file_id, note, uploaded_at, superseded_at FROM case_materials WHERE case_id = $1 ORDER BY material_code, version', [c.id]);
+    const notices = await this.ctx.db.query<{ id: string; before_acceptance: boolean; items: unknown; issued_at: Date; answered_at: Date | null }>(
+      'SELECT id, before_acceptance, items, issued_at, answered_at FROM case_supplement_notices WHERE case_id = $1 ORDER BY issued_at', [c.id]);
+    const item = await this.ctx.db.query<{ name: string }>('SELECT name FROM service_items WHERE region_code = $1 AND code = $2', [c.region_code, c.item_code]);
+    const def = await this.ctx.db.query<{ version: number; graph: ProcessGraph }>('SELECT version, graph FROM process_definitions WHERE id = $1', [c.definition_id]);
+    const open = tasks.filter((t) => t.status === 'open');
+    const actions = allowedActions(actor, c, open, returnableIn(def.rows[0]?.graph));
+    const paused = pauses.some((p) => !p.ended_on);
+    return {
+      id: c.id,
+      caseNo: c.case_no,
+      itemCode: c.item_code,
+      itemName: item.rows[0]?.name ?? c.item_code,
+      itemVersion: c.item_version,
+      definitionVersion: def.rows[0]?.version ?? null,
+      state: c.state,
+      stateName: STATE_NAMES[c.state],
+      version: c.version,
+      channel: c.channel,
+      applicant: { type: c.applicant.type, name: c.applicant.name, idType: c.applicant.idType, idNumber: c.applicant.idNumberMasked, phone: c.applicant.phoneMasked, contactName: c.applicant.contactName ?? null, address: c.applicant.address ?? null },
+      project: c.project,
+      boundary: c.boundary ?? null,
+      reviewReportId: c.review_report_id,
+      departmentCode: c.department_code,
+      submittedAt: c.submitted_at.toISOString(),
+      acceptedOn: c.accepted_on,
+      timeLimitDays: c.time_limit_days,
+      extensionDays: c.extension_days,
+      decision: c.decision,
+      decidedAt: c.decided_at?.toISOString() ?? null,
+      certificateNo: c.certificate_no,
+      deliveredAt: c.delivered_at?.toISOString() ?? null,
+      closedAt: c.closed_at?.toISOString() ?? null,
+      clock: await this.caseClock(c, pauses),
+      tasks: await Promise.all(tasks.map(async (t) => ({
+        id: t.id, stepId: t.step_id, stepName: t.step_name, phase: t.phase, status: t.status, outcome: t.outcome, comment: t.comment,
+        departmentCode: t.department_code, permission: t.permission, startedAt: t.started_at.toISOString(), dueDate: t.due_date,
+        completedAt: t.completed_at?.toISOString() ?? null, ...(await this.taskLight(t, c.warning_days, paused)),
+        actions: actions.filter((a) => a.taskId === t.id).map((a) => a.action),
+      }))),
+      pauses: pauses.map((p) => ({ kind: p.kind, procedure: p.procedure_code, reason: p.reason, plannedDays: p.planned_days, maxDays: p.max_days, startedOn: p.started_on, endedOn: p.ended_on, pausedWorkingDays: p.paused_working_days })),
+      supplementNotices: notices.rows.map((n) => ({ id: n.id, beforeAcceptance: n.before_acceptance, items: n.items, issuedAt: n.issued_at.toISOString(), answeredAt: n.answered_at?.toISOString() ?? null })),
+      materials: materials.rows.map((m) => ({ code: m.material_code, name: m.name, version: m.version, fileId: m.file_id, note: m.note, uploadedAt: m.uploaded_at.toISOString(), current: m.superseded_at === null })),
+      timeline: history.rows.map((h) => ({ id: h.id, at: h.at.toISOString(), actor: h.actor_name, action: h.action, from: h.from_state, to: h.to_state, stepId: h.step_id, comment: h.comment, detail: h.detail })),
+      allowedActions: actions,
+    };
+  }
+
+  async list(actor: Actor, f: { state?: string; itemCode?: string; q?: string; page: number; pageSize: number }) {
+    const where = ['region_code = $1'];
+    const params: unknown[] = [actor.regionCode];
+    if (f.state) { params.push(f.state); where.push(`state = $${params.length}`); }
+    if (f.itemCode) { params.push(f.itemCode); where.push(`item_code = $${params.length}`); }
+    if (f.q) { params.push(`%${f.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`); where.push(`(case_no LIKE $${params.length} OR applicant->>'name' LIKE $${params.length} OR project->>'projectName' LIKE $${params.length})`); }
+    const total = (await this.ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases WHERE ${where.join(' AND ')}`, params)).rows[0]!.n;
+    params.push(f.pageSize, (f.page - 1) * f.pageSize);
+    const rows = (await this.ctx.db.query<CaseRow>(`SELECT ${CASE_COLS} FROM cases WHERE ${where.join(' AND ')} ORDER BY submitted_at DESC, id LIMIT $${params.length - 1} OFFSET $${params.length}`, params)).rows;
+    const items = [];
+    for (const c of rows) {
+      const pauses = await pausesOf(this.ctx.db, c.id);
+      items.push({ id: c.id, caseNo: c.case_no, itemCode: c.item_code, state: c.state, stateName: STATE_NAMES[c.state], applicantName: c.applicant.name, projectName: (c.project.projectName as string | undefined) ?? null, submittedAt: c.submitted_at.toISOString(), clock: await this.caseClock(c, pauses) });
+    }
+    return { total, page: f.page, pageSize: f.pageSize, items };
+  }
+
+  /**
+   * The staff task lists: 待办 (todo: open tasks the user may act on), 已办 (done by the user),
+   * 预警 (todo with a yellow light) and 超期 (todo with a red light), with counts of all four.
+   */
+  async tasks(actor: Actor, f: { view: TaskView; itemCode?: string; page: number; pageSize: number }) {
+    const open = (await this.ctx.db.query<TaskRow & { case_no: string; item_code: string; state: string; warning_days: number; applicant: { name: string }; project: Record<string, unknown>; submitted_by: string | null; extension_days: number }>(
+      `SELECT ${TASK_COLS.split(',').map((c) => `t.${c.trim()}`).join(', ')}, c.case_no, c.item_code, c.state, c.warning_days, c.applicant, c.project, c.submitted_by, c.extension_days, c.definition_id
+         FROM case_tasks t JOIN cases c ON c.id = t.case_id
+        WHERE t.region_code = $1 AND t.status = 'open' AND t.permission = ANY($2::text[]) AND ($3::text IS NULL OR c.item_code = $3)
+        ORDER BY t.due_date NULLS LAST, t.started_at`,
+      [actor.regionCode, [...actor.permissions], f.itemCode ?? null])).rows.filter((t) => canActOnTask(actor, t));
+    const graphs = new Map<string, (t: TaskLike) => boolean>();
+    const todo = [];
+    for (const t of open) {
+      const defId = (t as unknown as { definition_id: string }).definition_id;
+      if (!graphs.has(defId)) graphs.set(defId, returnableIn((await this.ctx.db.query<{ graph: ProcessGraph }>('SELECT graph FROM process_definitions WHERE id = $1', [defId])).rows[0]?.graph));
+      const paused = t.state === 'SPECIAL_PROCEDURE' || t.state === 'SUSPENDED' || t.state === 'SUPPLEMENT_BEFORE_ACCEPT';
+      const l = await this.taskLight(t, t.warning_days, paused);
+      const actions: AllowedAction[] = allowedActions(actor, { state: t.state as CaseRow['state'], submitted_by: t.submitted_by, extension_days: t.extension_days }, [t], graphs.get(defId)).filter((a) => a.taskId === t.id);
+      todo.push({ taskId: t.id, caseId: t.case_id, caseNo: t.case_no, itemCode: t.item_code, caseState: t.state, stepId: t.step_id, stepName: t.step_name, phase: t.phase,
+        departmentCode: t.department_code, applicantName: t.applicant.name, projectName: (t.project.projectName as string | undefined) ?? null,
+        startedAt: t.started_at.toISOString(), dueDate: t.due_date, ...l, actions: actions.map((a) => a.action) });
+    }
+    const done = (await this.ctx.db.query<TaskRow & { case_no: string; item_code: string; state: string }>(
+      `SELECT ${TASK_COLS.split(',').map((c) => `t.${c.trim()}`).join(', ')}, c.case_no, c.item_code, c.state
+         FROM case_tasks t JOIN cases c ON c.id = t.case_id
+        WHERE t.region_code = $1 AND t.completed_by = $2 AND t.status = 'done' AND ($3::text IS NULL OR c.item_code = $3)
+        ORDER BY t.completed_at DESC`,
+      [actor.regionCode, actor.userId, f.itemCode ?? null])).rows.map((t) => ({
+      taskId: t.id, caseId: t.case_id, caseNo: t.case_no, itemCode: t.item_code, caseState: t.state, stepId: t.step_id, stepName: t.step_name, phase: t.phase,
+      outcome: t.outcome, completedAt: t.completed_at!.toISOString(), dueDate: t.due_date, onTime: t.due_date ? chinaDate(t.completed_at!) <= t.due_date : null,
+    }));
+    const lists = { todo, done, warning: todo.filter((t) => t.light === 'yellow'), overdue: todo.filter((t) => t.light === 'red') };
+    const chosen: unknown[] = lists[f.view];
+    return {
+      view: f.view,
+      counts: { todo: todo.length, done: done.length, warning: lists.warning.length, overdue: lists.overdue.length },
+      total: chosen.length, page: f.page, pageSize: f.pageSize,
+      items: chosen.slice((f.page - 1) * f.pageSize, f.page * f.pageSize),
+    };
+  }
+}
