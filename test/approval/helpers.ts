@@ -13,12 +13,13 @@ export interface Staff {
   farmlandHandler: string;
   resourceHandler: string;
   ids: Record<string, string>;
+  names: Record<string, string>;
 }
 
 export async function staff(t: TestApp): Promise<Staff> {
   const mk = async (role: string, department: string) => {
     const u = await t.user([role], { department });
-    return { cookie: await t.login(u.username), id: u.id };
+    return { cookie: await t.login(u.username), id: u.id, username: u.username };
   };
   const clerk = await mk('window_clerk', 'approval_window');
   const handler = await mk('case_handler', 'planning');
@@ -33,7 +34,13 @@ export async function staff(t: TestApp): Promise<Staff> {
     clerk: clerk.cookie, handler: handler.cookie, head: head.cookie, leader: leader.cookie, mineralHandler: mineral.cookie,
     landUseHandler: landUse.cookie, landUseHead: landUseHead.cookie, farmlandHandler: farmland.cookie, resourceHandler: resource.cookie,
     ids: { clerk: clerk.id, handler: handler.id, head: head.id, leader: leader.id, landUseHead: landUseHead.id },
+    names: { clerk: clerk.username, handler: handler.username, head: head.username, leader: leader.username, landUseHandler: landUse.username },
   };
+}
+
+/** Signs the named staff in again (after the test clock moved past the session lifetime). */
+export async function relogin(t: TestApp, s: Staff, who: (keyof Staff & string)[]): Promise<void> {
+  for (const w of who) (s as unknown as Record<string, string>)[w] = await t.login(s.names[w]!);
 }
 
 export const APPLICANT = { type: 'organisation', name: '衡南县城市建设投资有限公司', idType: 'credit_code', idNumber: '91430422MA4L0XXXX1', phone: '13907340000', contactName: '王经理' };

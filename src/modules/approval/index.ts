@@ -7,12 +7,14 @@ import { CaseViews } from './cases/views.ts';
 import { DefinitionService } from './definitions.ts';
 import { itemRoutes } from './item-routes.ts';
 import { ItemService } from './items.ts';
+import { LoggingSender, ReminderService } from './reminders.ts';
 
 export interface ApprovalModule {
   items: ItemService;
   definitions: DefinitionService;
   cases: CaseService;
   views: CaseViews;
+  reminders: ReminderService;
   /** The documents module plugs its electronic-certificate issuer in here. */
   setCertificateIssuer(issuer: CertificateIssuer): void;
 }
@@ -28,6 +30,8 @@ export async function registerApproval(app: FastifyInstance): Promise<ApprovalMo
   let issuer: CertificateIssuer = new RecordingCertificateIssuer();
   const cases = new CaseService(app.ctx, items, definitions, () => issuer);
   const views = new CaseViews(app.ctx);
+  const reminders = new ReminderService(app.ctx, new LoggingSender('sms', (m) => app.log.info(m)), new LoggingSender('mail', (m) => app.log.info(m)));
+  reminders.register();
   await app.register(itemRoutes(items, definitions), { prefix: '/api' });
   await app.register(caseRoutes(cases, views), { prefix: '/api' });
   app.addHook('onReady', async () => {
@@ -37,5 +41,9 @@ export async function registerApproval(app: FastifyInstance): Promise<ApprovalMo
       await definitions.seed(tx, app.ctx.config.regionCode);
     });
   });
-  return { items, definitions, cases, views, setCertificateIssuer: (i) => { issuer = i; } };
+  // The hourly reminder run is queued when the server starts listening (not for in-process test apps).
+  app.addHook('onListen', async () => {
+    await reminders.schedule(app.ctx.config.regionCode);
+  });
+  return { items, definitions, cases, views, reminders, setCertificateIssuer: (i) => { issuer = i; } };
 }
