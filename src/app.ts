@@ -21,6 +21,7 @@ import './core/http/types.ts';
 import { iamRoutes } from './core/iam/routes.ts';
 import { registerGis } from './modules/gis/index.ts';
 import { registerReview } from './modules/review/index.ts';
+import { registerDocuments } from './modules/documents/index.ts';
 import { registerApproval } from './modules/approval/index.ts';
 
 export interface BuildOptions {
@@ -97,6 +98,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(fileRoutes, { prefix: '/api/files' });
   await registerGis(app);
   await registerReview(app);
+  await registerDocuments(app);
   await registerApproval(app);
 
   const index = path.join(ctx.config.webDistDir, 'index.html');

@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import jsQR from 'jsqr';
+import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
 
 /** Why PDF rendering checks cannot run here (with the fix), or null when poppler-utils is installed. */
@@ -50,6 +50,11 @@ export function inkShare(png: PNG): number {
   for (let i = 0; i < png.data.length; i += 4) if (png.data[i]! < 200 || png.data[i + 1]! < 200 || png.data[i + 2]! < 200) ink++;
   return ink / (png.width * png.height);
 }
+
+// jsqr is CommonJS with an ES-style default in its typings; under tsx the function is the module itself.
+type JsQr = (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
+const jsQrExport = jsQRModule as unknown as JsQr | { default: JsQr };
+const jsQR: JsQr = typeof jsQrExport === 'function' ? jsQrExport : jsQrExport.default;
 
 /** Decodes the QR code on a rendered page, or null. */
 export function decodeQr(png: PNG): string | null {
