@@ -86,3 +86,26 @@ export function boundaryTxt(parcels: { rect: [number, number, number, number]; a
   });
   return lines.join('\r\n') + '\r\n';
 }
+
+/** A multipart/form-data body with text fields and an optional file part named "file". */
+export function form(fields: Record<string, string>, file?: { name: string; bytes: Buffer }) {
+  const boundary = `----review${Math.random().toString(16).slice(2)}`;
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  if (file) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`), file.bytes, Buffer.from('\r\n'));
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+/** A DXF drawing with closed (or open) LWPOLYLINEs: [layer, GK rectangle relative to X0/Y0, closed]. */
+export function dxf(polylines: [string, [number, number, number, number], boolean][]): string {
+  const out = ['0', 'SECTION', '2', 'ENTITIES'];
+  for (const [layer, [x, y, w, h], closed] of polylines) {
+    out.push('0', 'LWPOLYLINE', '8', layer, '90', '4', '70', closed ? '1' : '0');
+    for (const [px, py] of [[x, y], [x + w, y], [x + w, y + h], [x, y + h]] as [number, number][]) out.push('10', (X0 + px).toFixed(3), '20', (Y0 + py).toFixed(3));
+  }
+  out.push('0', 'ENDSEC', '0', 'EOF');
+  return out.join('\r\n') + '\r\n';
+}

@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { requireUser } from '../../core/auth/plugin.ts';
+import { AuthErrors } from '../../core/auth/errors.ts';
 import { AppError, CoreErrors } from '../../core/errors.ts';
 import { fromGeoJson, readBoundaryFile } from './boundary/read.ts';
 import type { BoundaryInput } from './boundary/types.ts';
@@ -114,17 +115,24 @@ export function reviewRoutes(reviews: ReviewService): FastifyPluginAsyncTypebox 
 export function ruleSetRoutes(reviews: ReviewService): FastifyPluginAsyncTypebox {
   return async (app) => {
     const Params = Type.Object({ itemCode: ItemCode });
-    app.get('/', { schema: { tags: ['review'], summary: 'The current rule set of every service item with a spatial review' }, preHandler: requireUser({ permission: 'review:run' }) },
+    // Reviewers read the rules they run; rule administrators read what they edit.
+    const signedIn = requireUser();
+    const readers: preHandlerAsyncHookHandler = async function (request, reply) {
+      await signedIn.call(this, request, reply);
+      const p = request.principal!;
+      if (!p.permissions.has('review:run') && !p.permissions.has('rules:manage')) throw new AppError(AuthErrors.FORBIDDEN, { permission: 'review:run' });
+    };
+    app.get('/', { schema: { tags: ['review'], summary: 'The current rule set of every service item with a spatial review' }, preHandler: readers },
       async (request) => reviews.ruleSets(request.principal!.regionCode));
 
     app.get('/:itemCode', {
       schema: { tags: ['review'], summary: 'A service item’s rule set (the current one, or ?version=n)', params: Params, querystring: Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }) },
-      preHandler: requireUser({ permission: 'review:run' }),
+      preHandler: readers,
     }, async (request) => reviews.ruleSet(request.principal!.regionCode, request.params.itemCode, request.query.version));
 
     app.get('/:itemCode/history', {
       schema: { tags: ['review'], summary: 'Every version of a service item’s rule set, newest first', params: Params },
-      preHandler: requireUser({ permission: 'review:run' }),
+      preHandler: readers,
     }, async (request) => reviews.ruleSetHistory(request.principal!.regionCode, request.params.itemCode));
 
     app.put('/:itemCode', {

@@ -1,4 +1,9 @@
-import { DxfParser } from 'dxf-parser';
+import * as dxfParser from 'dxf-parser';
+
+// dxf-parser ships CommonJS with an ES-module shape in its types: take the class from either.
+type ParserClass = new () => { parseSync(text: string): unknown };
+const m = dxfParser as unknown as { DxfParser?: ParserClass; default?: ParserClass & { DxfParser?: ParserClass } };
+const DxfParser: ParserClass = m.DxfParser ?? m.default?.DxfParser ?? m.default!;
 import type { Polygon } from 'geojson';
 import { AppError } from '../../../core/errors.ts';
 import { pointInRing, signedArea, type Pt } from '../../gis/formats/planar.ts';
