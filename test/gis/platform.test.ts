@@ -79,6 +79,8 @@ for (const kind of testDbs) {
       assert.deepEqual(versions.slice(0, 4).map((v) => v.status), ['failed', 'failed', 'failed', 'failed']);
       const rows = await t.db.query(`SELECT 1 FROM features WHERE layer_id = $1 AND version > 1`, [after.id]);
       assert.equal(rows.rowCount, 0, 'no rows of the failed versions remain');
+      const tables = await t.db.query(`SELECT 1 FROM pg_class WHERE relkind = 'r' AND relname LIKE $1`, [`features_${after.id.replace(/-/g, '')}_%`]);
+      assert.equal(tables.rowCount, 1, 'only the published version has a table; the failed imports dropped theirs');
     });
 
     it('keeps earlier versions queryable after a new import', async () => {

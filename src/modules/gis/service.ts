@@ -3,7 +3,7 @@ import type { AppContext } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
 import { GisErrors as G } from './errors.ts';
 import type { FeatureSource } from './formats/types.ts';
-import { importFeatures, type ImportProgress, type ImportResult } from './importer.ts';
+import { attachPartition, dropImportTable, importFeatures, type ImportProgress, type ImportResult } from './importer.ts';
 import { NATIONAL_LAYERS } from './catalogue.ts';
 import { IMPORT_QUEUE, type ImportJobPayload } from './import-job.ts';
 import { assertCanRead, canRead, createLayer, findLayer, getLayer, listLayers, listVersions, reserveVersion, resolveVersion, type Layer, type NewLayer } from './layers.ts';
@@ -88,6 +88,7 @@ export class GisService {
     try {
       const result = await importFeatures(db, layer, version, source, opts.onProgress);
       await db.transaction(async (tx) => {
+        await attachPartition(tx, layer!.id, version);
         await tx.query(
           `UPDATE layer_versions SET status = 'ready', feature_count = $3, repaired_count = $4, total_area_m2 = $5, bbox = $6, finished_at = $7, source = source || $8::jsonb
             WHERE layer_id = $1 AND version = $2`,
@@ -113,7 +114,7 @@ export class GisService {
   async discard(layer: Layer, version: number, err: unknown): Promise<void> {
     const message = err instanceof AppError ? `${err.code}: ${err.message}` : (err as Error).message;
     await this.ctx.db.transaction(async (tx) => {
-      await tx.query('DELETE FROM features WHERE layer_id = $1 AND version = $2', [layer.id, version]);
+      await dropImportTable(tx, layer.id, version);
       await tx.query(`UPDATE layer_versions SET status = 'failed', error = $3, finished_at = $4 WHERE layer_id = $1 AND version = $2`, [layer.id, version, message.slice(0, 2000), this.ctx.now()]);
     });
   }

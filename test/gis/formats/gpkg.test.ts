@@ -98,7 +98,7 @@ describe('openGpkg', () => {
     assert.deepEqual(src.fields, [{ name: 'DLMC', type: 'string' }, { name: 'TBMJ', type: 'number' }, { name: 'BSM', type: 'integer' }]);
     assert.match(src.warnings[0]!.message, /read DLTB, not YJJBNT/);
     const got = [];
-    for await (const f of src.features()) got.push(f);
+    for await (const f of src.features()) got.push({ n: f.n, properties: f.properties, geometry: f.geometry });
     await src.close();
     assert.deepEqual(got, [
       { n: 1, properties: { DLMC: '旱地', TBMJ: 2500, BSM: 1 }, geometry: square },

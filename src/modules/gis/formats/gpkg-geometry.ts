@@ -1,5 +1,6 @@
 import type { Geometry } from 'geojson';
 import wkx from 'wkx';
+import { wkbLength } from './wkb.ts';
 
 /**
  * GeoPackage geometry BLOB (GeoPackage 1.3 §2.1.3): "GP", version 0, flags, srs_id, optional
@@ -17,9 +18,21 @@ export interface DecodedGpkgGeometry {
   geometry: Geometry | null;
 }
 
-/** Decodes a GeoPackage geometry BLOB to GeoJSON; empty geometries become null. */
-export function decodeGpkgGeometry(blob: Uint8Array): DecodedGpkgGeometry {
+/**
+ * The WKB inside a GeoPackage geometry BLOB, checked for structure but not decoded; null for a
+ * geometry the header flags as empty.
+ */
+export function gpkgWkb(blob: Uint8Array): Buffer | null {
   const buf = Buffer.from(blob.buffer, blob.byteOffset, blob.byteLength);
+  const { empty, wkbStart } = parseHeader(buf);
+  if (empty) return null;
+  const wkb = buf.subarray(wkbStart);
+  const n = wkbLength(wkb);
+  if (n !== wkb.length) throw new GpkgGeometryError(`the WKB is ${n} bytes but the blob holds ${wkb.length}`);
+  return wkb;
+}
+
+function parseHeader(buf: Buffer): { srsId: number; empty: boolean; envelope: number[]; wkbStart: number } {
   if (buf.length < 8 || buf[0] !== 0x47 || buf[1] !== 0x50) throw new GpkgGeometryError('the geometry does not start with the GeoPackage magic "GP"');
   if (buf[2] !== 0) throw new GpkgGeometryError(`unsupported GeoPackage geometry version ${buf[2]}`);
   const flags = buf[3]!;
@@ -30,10 +43,19 @@ export function decodeGpkgGeometry(blob: Uint8Array): DecodedGpkgGeometry {
   const empty = (flags & 0x10) !== 0;
   const srsId = little ? buf.readInt32LE(4) : buf.readInt32BE(4);
   const n = ENVELOPE_DOUBLES[envelopeKind as 0 | 1 | 2 | 3 | 4];
+  if (buf.length < 8 + 8 * n) throw new GpkgGeometryError('the geometry header is truncated');
   const envelope: number[] = [];
   for (let i = 0; i < n; i++) envelope.push(little ? buf.readDoubleLE(8 + 8 * i) : buf.readDoubleBE(8 + 8 * i));
   const wkbStart = 8 + 8 * n;
   if (buf.length <= wkbStart) throw new GpkgGeometryError('the geometry has a header but no WKB');
+  return { srsId, empty, envelope, wkbStart };
+}
+
+/** Decodes a GeoPackage geometry BLOB to GeoJSON; empty geometries become null. */
+export function decodeGpkgGeometry(blob: Uint8Array): DecodedGpkgGeometry {
+  const buf = Buffer.from(blob.buffer, blob.byteOffset, blob.byteLength);
+  const { srsId, empty, envelope, wkbStart } = parseHeader(buf);
+  const n = envelope.length;
   if (empty) return { srsId, empty, envelope: n ? envelope : null, geometry: null };
   let parsed: wkx.Geometry;
   try {

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { describeEpsg, detectCrsFromCoordinates, detectCrsFromPrj, emptyBbox, extendBboxWithGeometry, requireSupportedEpsg, type ZoneHint } from './crs.ts';
 import { fail, FormatErrors as E, type FormatProblem } from './errors.ts';
-import { decodeGpkgGeometry, GpkgGeometryError } from './gpkg-geometry.ts';
+import { decodeGpkgGeometry, GpkgGeometryError, gpkgWkb } from './gpkg-geometry.ts';
+import { WkbError } from './wkb.ts';
 import type { CrsInfo, FeatureSource, FieldDef, FieldType, SourceFeature } from './types.ts';
 
 export interface GpkgOptions {
@@ -74,25 +75,30 @@ export function openGpkg(path: string, opts: GpkgOptions = {}): FeatureSource & 
       count,
       warnings,
       async *features(): AsyncIterable<SourceFeature> {
+        // Rows as arrays (better-sqlite3's raw mode) in table-column order: half the cost of row objects.
+        const index = new Map(columns.map((c, i) => [c.name, i]));
+        const fieldIndex = fields.map((f) => [f.name, index.get(f.name)!] as const);
+        const geomIndex = index.get(geomCol.column_name)!;
+        const pkIndex = pk ? index.get(pk)! : -1;
         let n = 0;
-        for (const row of select.iterate() as Iterable<Record<string, unknown>>) {
+        for (const row of select.raw(true).iterate() as Iterable<unknown[]>) {
           n++;
           const properties: SourceFeature['properties'] = {};
-          for (const f of fields) {
-            const v = row[f.name];
-            properties[f.name] = v === null || v === undefined ? null : typeof v === 'bigint' ? Number(v) : v instanceof Uint8Array ? Buffer.from(v).toString('base64') : (v as string | number);
+          for (const [name, i] of fieldIndex) {
+            const v = row[i];
+            properties[name] = v === null || v === undefined ? null : typeof v === 'bigint' ? Number(v) : v instanceof Uint8Array ? Buffer.from(v).toString('base64') : (v as string | number);
           }
-          const blob = row[geomCol.column_name];
-          let geometry = null;
+          const blob = row[geomIndex] as Uint8Array | null;
+          let wkb: Buffer | undefined;
           if (blob != null) {
             try {
-              geometry = decodeGpkgGeometry(blob as Uint8Array).geometry;
+              wkb = gpkgWkb(blob) ?? undefined;
             } catch (e) {
-              if (e instanceof GpkgGeometryError) fail(E.IMPORT_GPKG_INVALID, `feature ${n}${pk ? ` (${pk} ${String(row[pk])})` : ''}: ${e.message}`, { featureNumber: n });
+              if (e instanceof GpkgGeometryError || e instanceof WkbError) fail(E.IMPORT_GPKG_INVALID, `feature ${n}${pk ? ` (${pk} ${String(row[pkIndex])})` : ''}: ${e.message}`, { featureNumber: n });
               throw e;
             }
           }
-          yield { n, properties, geometry };
+          yield lazyFeature(n, properties, wkb, blob);
         }
       },
       async close() {
@@ -129,4 +135,18 @@ function decideCrs(db: Database.Database, srsId: number, table: string, column: 
   }
   const found = detectCrsFromCoordinates(bbox, hint);
   return { ...found, source: `${found.source} (srs_id ${srsId} undefined)` };
+}
+
+/** A feature whose GeoJSON geometry is decoded from the blob on first read; the importer reads only `wkb`. */
+function lazyFeature(n: number, properties: SourceFeature['properties'], wkb: Buffer | undefined, blob: Uint8Array | null): SourceFeature {
+  let geometry: SourceFeature['geometry'] | undefined;
+  return {
+    n,
+    properties,
+    wkb,
+    get geometry() {
+      if (geometry === undefined) geometry = wkb && blob ? decodeGpkgGeometry(blob).geometry : null;
+      return geometry;
+    },
+  };
 }

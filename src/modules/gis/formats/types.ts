@@ -24,6 +24,11 @@ export interface SourceFeature {
   properties: Record<string, string | number | boolean | null>;
   /** null for an empty geometry (the importer decides: reject with the feature number). */
   geometry: Geometry | null;
+  /**
+   * The same geometry as WKB when the format stores it so (GeoPackage): the importer sends it as
+   * is, and `geometry` is then decoded only when somebody reads it.
+   */
+  wkb?: Buffer;
 }
 
 /**
