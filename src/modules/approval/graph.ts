@@ -144,9 +144,10 @@ export function validateGraph(g: ProcessGraph): GraphProblem[] {
   const starts = g.nodes.filter((n) => n.type === 'start');
   if (starts.length !== 1) add('nodes', `a definition needs exactly one start node, found ${starts.length}`);
   if (!g.nodes.some((n) => n.type === 'end')) add('nodes', 'a definition needs an end node');
-  if (problems.length > 0) return problems;
+  if (starts.length !== 1 || !g.nodes.some((n) => n.type === 'end')) return problems;
 
-  const graph = new Graph(g);
+  // Dangling flows are reported above; the remaining checks run on the flows that connect nodes.
+  const graph = new Graph({ nodes: g.nodes, flows: g.flows.filter((f) => ids.has(f.from) && ids.has(f.to)) });
   const start = starts[0]!;
   const fromStart = graph.reachable(start.id);
   g.nodes.forEach((n, i) => {
@@ -185,7 +186,7 @@ export function validateGraph(g: ProcessGraph): GraphProblem[] {
           const m = graph.byId.get(id);
           if (!m) break;
           if (m.type === 'join') { joins.add(id); break; }
-          if (m.type !== 'task') { add(`nodes[${i}]`, `branch ${f.id} of fork ${n.id} contains a ${m.type} node; branches are chains of tasks`); break; }
+          if (m.type !== 'task') { add(`nodes[${i}]`, `branch ${f.id} of fork ${n.id} reaches the ${m.type} node ${m.id}: every branch is a chain of tasks ending in the fork's join`); break; }
           if (graph.outs(id).length !== 1) { add(`nodes[${i}]`, `task ${id} inside fork ${n.id} must have exactly one outgoing flow`); break; }
           if (++steps > 50) break;
           id = graph.outs(id)[0]!.to;
