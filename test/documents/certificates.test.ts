@@ -89,6 +89,9 @@ for (const kind of testDbs) {
       assert.equal(va.status, 'tampered');
       assert.equal(va.checks.content, false);
       assert.equal(va.certificate.holder.name, '李四', 'shows what is stored, flagged as tampered');
+      const pdf = await t.app.inject({ method: 'GET', url: `/api/certificates/${a.certificateNo}.pdf` });
+      assert.equal(pdf.statusCode, 409, 'a tampered certificate is not served as a genuine-looking PDF');
+      assert.equal(pdf.json().code, 'CERTIFICATE_TAMPERED');
 
       const b = await issue();
       await t.db.query(`UPDATE certificates SET land_area_m2 = land_area_m2 + 1000 WHERE certificate_no = $1`, [b.certificateNo]);

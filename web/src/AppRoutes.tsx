@@ -18,6 +18,8 @@ const RolesPage = lazy(() => import('./admin/roles/RolesPage.tsx').then((m) => (
 const MapPage = lazy(() => import('./pages/MapPage.tsx').then((m) => ({ default: m.MapPage })));
 // Layer administration is used by the few data administrators.
 const DataPage = lazy(() => import('./pages/DataPage.tsx').then((m) => ({ default: m.DataPage })));
+// The public certificate verification page behind the QR code on certificates.
+const VerifyPage = lazy(() => import('./verify/VerifyPage.tsx').then((m) => ({ default: m.VerifyPage })));
 const AuditPage = lazy(() => import('./admin/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 
 const PLACEHOLDERS: { face: PlaceholderFace; path: string }[] = [
@@ -47,6 +49,7 @@ export function AppRoutes() {
     <Routes>
       <Route path="/" element={<PortalHome />} />
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/verify/:number" element={<Suspense fallback={<Loading />}><VerifyPage /></Suspense>} />
       <Route
         element={
           <RequireAuth>

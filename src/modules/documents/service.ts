@@ -312,6 +312,8 @@ export class CertificateService {
   /** The certificate as a PDF (rendered from the stored row; its metadata carries number, digest and signature). */
   async renderPdf(number: string): Promise<Buffer> {
     const row = await this.row(number);
+    // A tampered row would print as a genuine-looking certificate carrying the original signature.
+    if (this.check(row, await repo.keyById(this.ctx.db, row.key_id)).status === 'tampered') throw new AppError(E.CERTIFICATE_TAMPERED, { certificateNo: number });
     return renderCertificate(this.publicView(row), {
       verifyUrl: verifyUrl(this.ctx.config.publicBaseUrl, number),
       creationDate: row.created_at,
