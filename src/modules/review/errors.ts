@@ -30,5 +30,4 @@ export const ReviewErrors = defineErrors({
   REPORT_NOT_FOUND: { status: 404, zh: '审查报告不存在', en: 'No such review report' },
   RULE_NOT_IN_REPORT: { status: 404, zh: '报告中没有该规则', en: 'The report has no such rule' },
   OVERRIDE_REASON_REQUIRED: { status: 422, zh: '改判须填写书面理由（不少于 10 个字）', en: 'An override needs a written reason (at least 10 characters)' },
-  PDF_NOT_AVAILABLE: { status: 501, zh: '报告 PDF 暂不可用', en: 'The report PDF is not available yet' },
 });

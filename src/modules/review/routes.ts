@@ -76,9 +76,9 @@ export function reviewRoutes(reviews: ReviewService): FastifyPluginAsyncTypebox 
       const p = request.principal!;
       const id = request.params.id;
       if (id.endsWith('.pdf')) {
-        const report = await reviews.report(p.regionCode, id.slice(0, -4));
-        request.auditInfo = { action: 'review.report_pdf', objectType: 'review_report', objectId: report.reportNo };
-        throw new AppError(E.PDF_NOT_AVAILABLE, {}, 'the PDF rendering of review reports is not available yet; use the JSON report');
+        const { reportNo, bytes } = await reviews.pdf(p.regionCode, id.slice(0, -4));
+        request.auditInfo = { action: 'review.report_pdf', objectType: 'review_report', objectId: reportNo };
+        return reply.type('application/pdf').header('content-disposition', `inline; filename="${reportNo}.pdf"`).send(bytes);
       }
       return reply.send(await reviews.report(p.regionCode, id));
     });

@@ -14,6 +14,7 @@ import * as repo from './repository.ts';
 import { STARTER_RULE_SETS } from './rules/starter.ts';
 import type { Rule, RuleSet, Verdict } from './rules/types.ts';
 import { validateRules } from './rules/validate.ts';
+import { renderReportPdf, type MapLayer } from './report-pdf.ts';
 
 /** Who runs a review: a signed-in user, or the system (re-reviews after a layer changed). */
 export interface Actor {
@@ -266,6 +267,22 @@ export class ReviewService {
       ruleSetVersion: r.rule_set_version, layerVersions: r.layer_versions,
       overall: r.overall, overallComputed: r.overall_computed, results: r.results as RuleResult[], landUse: r.land_use, overrides: r.overrides,
     };
+  }
+
+  /** The report as PDF, with the counted features of each rule drawn under the boundary. */
+  async pdf(region: string, id: string): Promise<{ reportNo: string; bytes: Buffer }> {
+    const report = await this.report(region, id);
+    const reader = this.reader(region);
+    const boundary = JSON.stringify(report.boundary.geometry);
+    const layers: MapLayer[] = [];
+    for (const r of report.results) {
+      if (r.layer.version === null || r.features.length === 0 || r.measure === 'distance' || layers.some((l) => l.code === r.layer.code)) continue;
+      const fids = new Set(report.results.filter((x) => x.layer.code === r.layer.code).flatMap((x) => x.features.map((f) => f.fid)));
+      const features = (await reader.candidates(r.layer.code, r.layer.version, boundary)).filter((c) => fids.has(c.fid)).map((c) => ({ fid: c.fid, geometry: JSON.parse(c.geometry) as { type: string; coordinates: unknown } }));
+      layers.push({ code: r.layer.code, name: r.layer.name ?? r.layer.code, features });
+    }
+    const bytes = await renderReportPdf(report as unknown as Parameters<typeof renderReportPdf>[0], layers);
+    return { reportNo: report.reportNo, bytes };
   }
 
   /** A reviewer's verdict for a rule judged a false positive: only with a written reason; audited; the computed verdict stays beside it. */
