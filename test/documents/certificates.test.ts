@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { sm2 } from 'sm-crypto-v2';
 import { canonicalJson } from '../../src/modules/documents/certificates/canonical.ts';
 import { certificateContent, verifyUrl } from '../../src/modules/documents/service.ts';
-import { testApp, type TestApp } from '../helpers/app.ts';
+import { multipart, testApp, type TestApp } from '../helpers/app.ts';
 import { testDbs } from '../helpers/db.ts';
 import { decodeQr, pdfInfo, pdfText, popplerMissing, renderPage } from './poppler.ts';
 
@@ -207,6 +207,33 @@ for (const kind of testDbs) {
       assert.ok(info.includes(cert.signature.value));
       const png = renderPage(pdf, 1, 150);
       assert.equal(decodeQr(png), verifyUrl('https://zwfw.example.gov.cn', cert.certificateNo));
+    });
+
+    it('POST /api/certificates/verify checks an uploaded PDF by the number and signature it carries', async () => {
+      const cert = await issue();
+      const pdf = (await t.app.inject({ method: 'GET', url: `/api/certificates/${cert.certificateNo}.pdf` })).rawPayload;
+      const upload = (bytes: Buffer) => {
+        const body = multipart('证照.pdf', bytes);
+        return t.app.inject({ method: 'POST', url: '/api/certificates/verify', headers: body.headers, payload: body.payload });
+      };
+      const genuine = await upload(pdf);
+      assert.equal(genuine.statusCode, 200, genuine.body);
+      assert.equal(genuine.json().status, 'valid');
+      assert.deepEqual(genuine.json().file, { digestMatches: true, signatureMatches: true });
+
+      // A file whose embedded signature was replaced (same length, so the PDF stays well-formed).
+      const sig = cert.signature.value;
+      const other = sig.replace(/[0-9a-f]/g, (c) => (c === 'f' ? '0' : (parseInt(c, 16) + 1).toString(16)));
+      const forged = Buffer.from(pdf.toString('latin1').replace(sig, other), 'latin1');
+      const f = await upload(forged);
+      assert.equal(f.json().status, 'tampered');
+      assert.equal(f.json().file.signatureMatches, false);
+
+      const notPdf = await upload(Buffer.from('hello'));
+      assert.equal(notPdf.statusCode, 422);
+      assert.equal(notPdf.json().code, 'CERTIFICATE_PDF_UNREADABLE');
+      const big = await upload(Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(11 * 1024 * 1024, 32)]));
+      assert.equal(big.statusCode, 413);
     });
 
     it('GET /api/documents/samples/:kind.pdf previews each template for staff only', async () => {

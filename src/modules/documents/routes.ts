@@ -2,12 +2,17 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { requireUser } from '../../core/auth/plugin.ts';
+import { AppError, CoreErrors } from '../../core/errors.ts';
+import { DocumentErrors as E } from './errors.ts';
 import { bureauName } from './bureau.ts';
 import { DocumentPermissions } from './policies.ts';
 import { CertificateNo, IssueBody, PublicCertificateSchema, PublicKeysSchema, RevokeBody, SampleFile, VerificationSchema } from './schemas.ts';
 import { SM2_USER_ID, type Actor, type CertificateService } from './service.ts';
 import type { NoticeKind } from './templates/notices.ts';
 import { renderSample, sampleBase } from './templates/samples.ts';
+
+/** Certificates are a few hundred KB; anything far larger is not one. */
+const MAX_VERIFY_PDF_BYTES = 10 * 1024 * 1024;
 
 function actorOf(request: FastifyRequest): Actor {
   const p = request.principal!;
@@ -76,6 +81,24 @@ export function certificateRoutes(certs: CertificateService): FastifyPluginAsync
         response: { 200: VerificationSchema },
       },
     }, async (request) => certs.verify(request.params.number));
+
+    app.post('/certificates/verify', {
+      schema: {
+        tags: ['documents'],
+        summary: 'Verify an uploaded certificate PDF (multipart field "file", at most 10 MB) by the number and signature it carries (public)',
+        security: [],
+        consumes: ['multipart/form-data'],
+        response: { 200: VerificationSchema },
+      },
+    }, async (request) => {
+      const part = await request.file({ limits: { fileSize: MAX_VERIFY_PDF_BYTES, files: 1 } });
+      if (!part) throw new AppError(E.CERTIFICATE_FILE_MISSING);
+      const bytes = await part.toBuffer();
+      if (part.file.truncated) throw new AppError(CoreErrors.PAYLOAD_TOO_LARGE);
+      const result = await certs.verifyPdf(bytes);
+      request.auditInfo = { action: 'certificate.verify_file', objectType: 'certificate', objectId: result.certificate.certificateNo, detail: { status: result.status } };
+      return result;
+    });
 
     app.post('/certificates/:number/revoke', {
       schema: {

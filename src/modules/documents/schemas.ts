@@ -49,6 +49,7 @@ export const PublicCertificateSchema = Type.Object({
 
 export const VerificationSchema = Type.Object({
   status: Type.Union([Type.Literal('valid'), Type.Literal('revoked'), Type.Literal('tampered')]),
+  file: Type.Optional(Type.Object({ digestMatches: Type.Boolean(), signatureMatches: Type.Boolean() })),
   checks: Type.Object({ content: Type.Boolean(), signature: Type.Boolean(), statusRecord: Type.Boolean() }),
   verifiedAt: Type.String(),
   certificate: PublicCertificateSchema,

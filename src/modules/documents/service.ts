@@ -4,6 +4,7 @@ import { AppError, CoreErrors } from '../../core/errors.ts';
 import { bureauName } from './bureau.ts';
 import { chinaDateParts } from './pdf/index.ts';
 import { canonicalJson } from './certificates/canonical.ts';
+import { readCertificateMetadata } from './certificates/pdf-metadata.ts';
 import { CERTIFICATE_TYPES, isCertificateType, type CertificateTypeCode } from './certificates/types.ts';
 import { DocumentErrors as E } from './errors.ts';
 import { certificateRepository as repo, type CertificateRow, type SigningKeyRow } from './repository.ts';
@@ -58,6 +59,8 @@ export interface PublicCertificate {
 
 export interface Verification {
   status: VerificationStatus;
+  /** For an uploaded PDF: whether the digest and signature it carries are the record's. */
+  file?: { digestMatches: boolean; signatureMatches: boolean };
   /** Which checks passed: the content matches its digest, the signature verifies, the status record is intact. */
   checks: { content: boolean; signature: boolean; statusRecord: boolean };
   verifiedAt: string;
@@ -269,6 +272,19 @@ export class CertificateService {
   async verify(number: string): Promise<Verification> {
     const row = await this.row(number);
     return { ...this.check(row, await repo.keyById(this.ctx.db, row.key_id)), verifiedAt: this.ctx.now().toISOString(), certificate: this.publicView(row) };
+  }
+
+  /**
+   * Verifies an uploaded certificate PDF: the record it names must verify, and the digest and
+   * signature in the file must be the record's; a file carrying other values reads 'tampered'.
+   * (The page content itself is not compared; the record is the authority, and the page shows it.)
+   */
+  async verifyPdf(pdf: Buffer): Promise<Verification> {
+    const meta = readCertificateMetadata(pdf);
+    if (!meta) throw new AppError(E.CERTIFICATE_PDF_UNREADABLE);
+    const result = await this.verify(meta.certificateNo);
+    const file = { digestMatches: meta.digest === result.certificate.signature.digest, signatureMatches: meta.signature === result.certificate.signature.value };
+    return { ...result, status: file.digestMatches && file.signatureMatches ? result.status : 'tampered', file };
   }
 
   private check(row: CertificateRow, key: SigningKeyRow | null): { status: VerificationStatus; checks: Verification['checks'] } {
