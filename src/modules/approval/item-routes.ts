@@ -1,7 +1,10 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { optionalUser, requireUser } from '../../core/auth/plugin.ts';
+import { AppError } from '../../core/errors.ts';
 import { actorOf } from './actor.ts';
+import { ApprovalErrors as E } from './errors.ts';
+import { fromBpmn, toBpmn } from './bpmn.ts';
 import type { DefinitionService } from './definitions.ts';
 import { ProcessGraph } from './graph.ts';
 import type { ItemService } from './items.ts';
@@ -64,6 +67,31 @@ export function itemRoutes(items: ItemService, defs: DefinitionService): Fastify
     }, async (request) => {
       defs.check(request.body.graph);
       return { valid: true };
+    });
+
+    app.get('/service-items/:code/process/bpmn', {
+      schema: { tags: ['approval'], summary: 'The current process definition as BPMN 2.0 XML with diagram (item:manage)', params: Type.Object({ code: ItemCode }), querystring: Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1 })) }) },
+      preHandler: requireUser({ permission: 'item:manage' }),
+    }, async (request, reply) => {
+      const region = request.principal!.regionCode;
+      const all = await defs.versions(region, request.params.code);
+      const d = request.query.version ? all.find((x) => x.version === request.query.version) : all[0];
+      if (!d) throw new AppError(E.DEFINITION_NOT_FOUND, { itemCode: request.params.code, version: request.query.version });
+      const xml = await toBpmn(d.graph, { processId: `${request.params.code}_v${d.version}`, name: d.name });
+      return reply.type('application/xml; charset=utf-8').header('content-disposition', `attachment; filename="${request.params.code}_v${d.version}.bpmn"`).send(xml);
+    });
+
+    app.post('/service-items/:code/process/bpmn', {
+      schema: {
+        tags: ['approval'], summary: 'Import a BPMN 2.0 file (the exported subset) as a new version of the process definition (item:manage)', params: Type.Object({ code: ItemCode }),
+        body: Type.Object({ xml: Type.String({ minLength: 20, maxLength: 2_000_000 }), name: Type.String({ minLength: 2, maxLength: 100 }), reason: Type.String({ minLength: 2, maxLength: 500 }) }, { additionalProperties: false }),
+      },
+      preHandler: requireUser({ permission: 'item:manage' }),
+    }, async (request, reply) => {
+      const graph = await fromBpmn(request.body.xml);
+      request.audited = true;
+      const d = await defs.save(actorOf(request), request.params.code, { name: request.body.name, reason: request.body.reason, graph });
+      return reply.code(201).send(d);
     });
 
     app.put('/service-items/:code/process', {
