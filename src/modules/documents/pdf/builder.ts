@@ -199,9 +199,9 @@ export class PdfBuilder {
     this.setFont(o, size);
     // A Chinese paragraph starts two characters in; full-width spaces keep the ideographs aligned.
     const body = o.indent ? `\u3000\u3000${text}` : text;
-    const height = this.doc.heightOfString(body, { width: this.contentWidth, lineGap: size * 0.4 });
+    const height = this.doc.heightOfString(body, { width: this.contentWidth, lineGap: size * 0.32 });
     this.ensureSpace(Math.min(height, size * 3));
-    this.doc.text(body, this.left, this.doc.y, { width: this.contentWidth, align: o.align ?? 'left', lineGap: size * 0.4 });
+    this.doc.text(body, this.left, this.doc.y, { width: this.contentWidth, align: o.align ?? 'left', lineGap: size * 0.32 });
     this.doc.y += size * (o.gapAfter ?? 0.3);
     this.setFont({}, this.fontSize);
     return this;
@@ -348,7 +348,7 @@ export class PdfBuilder {
    */
   seal(o: SealOptions): this {
     const size = this.fontSize;
-    const radius = mm(19);
+    const radius = mm(16);
     // The seal circle is centred between the two lines, as a stamp covers name and date.
     this.ensureSpace(2 * radius + 16);
     const doc = this.doc;

@@ -53,9 +53,10 @@ export function openNotice(title: string, data: NoticeBase, subject: string): Pd
     keywords: data.caseNo,
     info: { CaseNo: data.caseNo, DocumentKind: subject },
     fontSize: 13,
+    margins: { top: 20, bottom: 16, left: 26, right: 24 },
   });
-  pdf.centred(data.bureau, { size: 18, bold: true, gapAfter: 0.2 });
-  pdf.title(title, { gapAfter: 0.4 });
+  pdf.centred(data.bureau, { size: 17, bold: true, gapAfter: 0.1 });
+  pdf.title(title, { size: 21, gapAfter: 0.3 });
   if (data.docNo) pdf.centred(data.docNo, { size: 13, gapAfter: 0.2 });
   pdf.rule({ width: 1.2, gapAfter: 6 });
   pdf.text(`办件编号：${data.caseNo}`, { size: 12, align: 'right', gapAfter: 0.6 });
@@ -73,7 +74,8 @@ export async function closeNotice(pdf: PdfBuilder, data: NoticeBase): Promise<Bu
     pdf.text(parts.join('　　'), { size: 12, gapAfter: 0.2 });
   }
   const qrSide = mm(26);
-  pdf.ensureSpace(mm(40) + 16);
+  // The QR code with its two-line caption, or the seal block, whichever is taller.
+  pdf.ensureSpace(Math.max(mm(4) + qrSide + 24, 2 * mm(16) + 16));
   const top = pdf.y;
   pdf.qrCode(progressUrl(data.publicBaseUrl, data.caseNo, data.queryCode), { x: pdf.left, y: top + mm(4), size: qrSide, caption: `扫码查询办理进度\n查询码：${data.queryCode}` });
   pdf.doc.y = top;
