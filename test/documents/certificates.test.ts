@@ -82,6 +82,14 @@ for (const kind of testDbs) {
       assert.equal(sm2.doVerifySignature(canonical.replace('衡南县', '衡阳县'), cert.signature.value, key.public_key, { hash: true, userId: keys.userId }), false);
     });
 
+    it('numbers certificates issued at the same moment without gaps or duplicates', async () => {
+      const certs = await Promise.all(Array.from({ length: 4 }, () => issue({ typeCode: 'JSGCGH' })));
+      const serials = certs.map((c) => Number(c.certificateNo.slice(-5))).sort((a, b) => a - b);
+      assert.equal(new Set(serials).size, 4);
+      assert.equal(serials[3]! - serials[0]!, 3);
+      for (const c of certs) assert.equal((await verify(c.certificateNo)).status, 'valid');
+    });
+
     it('says tampered when a stored field was changed in the database', async () => {
       const a = await issue();
       await t.db.query(`UPDATE certificates SET holder_name = '李四' WHERE certificate_no = $1`, [a.certificateNo]);

@@ -72,6 +72,11 @@ describe('browser: the public certificate verification page', { skip: browserMis
       assert.equal(await status.textContent(), '已被篡改');
       assert.equal(await page.getByRole('link', { name: /下载证照/ }).count(), 0, 'no download for a tampered certificate');
       await page.screenshot({ path: 'test-results/verify-tampered.png', fullPage: true });
+      await page.getByText('English', { exact: true }).click();
+      await page.getByText('Tampered', { exact: true }).waitFor();
+      await page.getByText('Certificate verification').first().waitFor();
+      await page.getByText('中文', { exact: true }).click();
+      await page.getByText('已被篡改', { exact: true }).waitFor();
 
       await page.goto(`${base}/verify/2026999999XCJSGH99999`);
       await page.getByText('未找到该证照').waitFor();
