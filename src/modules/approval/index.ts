@@ -8,6 +8,9 @@ import { DefinitionService } from './definitions.ts';
 import { itemRoutes } from './item-routes.ts';
 import { ItemService } from './items.ts';
 import { LoggingSender, ReminderService } from './reminders.ts';
+import { notificationRoutes } from './notification-routes.ts';
+import { supervisionRoutes } from './supervision-routes.ts';
+import { SupervisionService } from './supervision.ts';
 
 export interface ApprovalModule {
   items: ItemService;
@@ -34,6 +37,8 @@ export async function registerApproval(app: FastifyInstance): Promise<ApprovalMo
   reminders.register();
   await app.register(itemRoutes(items, definitions), { prefix: '/api' });
   await app.register(caseRoutes(cases, views), { prefix: '/api' });
+  await app.register(supervisionRoutes(new SupervisionService(app.ctx)), { prefix: '/api' });
+  await app.register(notificationRoutes(), { prefix: '/api' });
   app.addHook('onReady', async () => {
     if ((await pendingMigrations(app.ctx.db)) > 0) return;
     await app.ctx.db.transaction(async (tx) => {

@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { strFromU8, unzipSync } from 'fflate';
+import { testDbs } from '../helpers/db.ts';
+import { testApp, type TestApp } from '../helpers/app.ts';
+import { APPLICANT, ok, openTask, relogin, setChinaDate, staff, submit, type Staff } from './helpers.ts';
+
+for (const kind of testDbs) {
+  describe(`efficiency supervision (效能监管) on ${kind.name}`, () => {
+    let t: TestApp;
+    let s: Staff;
+    const ids: Record<string, string> = {};
+    before(async () => {
+      t = await testApp(await kind.get());
+      setChinaDate(t, '2026-11-02');
+      s = await staff(t);
+      const a = (await submit(t, s.clerk, 'JSYDGH')).json();
+      ids.a = a.id;
+      await ok(t, s.clerk, a.id, { action: 'accept', taskId: openTask(a, 'accept') });
+      const b = (await submit(t, s.clerk, 'JSYDGH')).json();
+      ids.b = b.id;
+      await ok(t, s.clerk, b.id, { action: 'accept', taskId: openTask(b, 'accept') });
+      const c = await t.app.inject({ method: 'POST', url: '/api/cases', headers: { cookie: s.clerk }, payload: { itemCode: 'BDCDJ', channel: 'online', applicant: APPLICANT, project: { registrationType: 'first', location: '云集街道' } } });
+      ids.c = c.json().id;
+      const d = (await submit(t, s.clerk, 'JSYDGH')).json();
+      ids.d = d.id;
+      await ok(t, s.clerk, d.id, { action: 'not_accept', taskId: openTask(d, 'accept'), reason: '不属于受理范围' });
+      setChinaDate(t, '2026-11-03');
+      await relogin(t, s, ['handler']);
+      let x = await ok(t, s.handler, ids.a!, { action: 'pass', taskId: openTask(await (await t.app.inject({ method: 'GET', url: `/api/cases/${ids.a}`, headers: { cookie: s.handler } })).json(), 'handle') });
+      setChinaDate(t, '2026-11-04');
+      await relogin(t, s, ['head', 'leader']);
+      x = await ok(t, s.head, ids.a!, { action: 'pass', taskId: openTask(x, 'review') });
+      x = await ok(t, s.leader, ids.a!, { action: 'pass', taskId: openTask(x, 'approve') });
+      assert.equal(x.state, 'DONE_APPROVED');
+      setChinaDate(t, '2026-11-10');
+      await relogin(t, s, ['leader', 'clerk']);
+    });
+    after(() => t.close());
+
+    it('GET /api/supervision/summary gives on-time, early, overdue, online, instant, visits and working days', async () => {
+      const res = await t.app.inject({ method: 'GET', url: '/api/supervision/summary?from=2026-11-01&to=2026-11-30', headers: { cookie: s.leader } });
+      assert.equal(res.statusCode, 200, res.body);
+      const r = res.json();
+      assert.deepEqual(
+        { cases: r.totals.cases, decided: r.totals.decided, onTimeRate: r.totals.onTimeRate, earlyRate: r.totals.earlyRate, averageWorkingDays: r.totals.averageWorkingDays, overdue: r.totals.overdue, fullyOnlineShare: r.totals.fullyOnlineShare, instantShare: r.totals.instantShare, averageVisits: r.totals.averageVisits },
+        { cases: 4, decided: 1, onTimeRate: 100, earlyRate: 100, averageWorkingDays: 2, overdue: 1, fullyOnlineShare: 25, instantShare: 0, averageVisits: 0.75 },
+      );
+      const byItem = Object.fromEntries(r.byItem.map((g: any) => [g.key, g.cases]));
+      assert.deepEqual(byItem, { JSYDGH: 3, BDCDJ: 1 });
+      const byState = Object.fromEntries(r.byState.map((g: any) => [g.state, g.cases]));
+      assert.deepEqual(byState, { DONE_APPROVED: 1, HANDLING: 1, SUBMITTED: 1, REJECTED_ACCEPT: 1 });
+      assert.deepEqual(Object.fromEntries(r.byDepartment.map((g: any) => [g.key, g.cases])), { planning: 3, registration: 1 });
+      const handle = r.byStep.find((x: any) => x.itemCode === 'JSYDGH' && x.stepId === 'handle');
+      assert.deepEqual([handle.tasks, handle.averageWorkingDays], [1, 1]);
+      const outside = (await t.app.inject({ method: 'GET', url: '/api/supervision/summary?from=2026-10-01&to=2026-10-31', headers: { cookie: s.leader } })).json();
+      assert.equal(outside.totals, null, 'no cases submitted in October');
+    });
+
+    it('drills down to the cases behind a figure', async () => {
+      const overdue = (await t.app.inject({ method: 'GET', url: '/api/supervision/cases?from=2026-11-01&to=2026-11-30&metric=overdue', headers: { cookie: s.leader } })).json();
+      assert.deepEqual(overdue.items.map((c: any) => c.id), [ids.b]);
+      const online = (await t.app.inject({ method: 'GET', url: '/api/supervision/cases?from=2026-11-01&to=2026-11-30&metric=fullyOnline', headers: { cookie: s.leader } })).json();
+      assert.deepEqual(online.items.map((c: any) => c.id), [ids.c]);
+      const onTime = (await t.app.inject({ method: 'GET', url: '/api/supervision/cases?from=2026-11-01&to=2026-11-30&metric=onTime&itemCode=JSYDGH', headers: { cookie: s.leader } })).json();
+      assert.deepEqual(onTime.items.map((c: any) => c.id), [ids.a]);
+    });
+
+    it('exports an xlsx workbook with the figures and the cases', async () => {
+      const res = await t.app.inject({ method: 'GET', url: '/api/supervision/export.xlsx?from=2026-11-01&to=2026-11-30', headers: { cookie: s.leader } });
+      assert.equal(res.statusCode, 200);
+      const files = unzipSync(new Uint8Array(res.rawPayload));
+      assert.ok(files['[Content_Types].xml'] && files['xl/workbook.xml']);
+      assert.match(strFromU8(files['xl/workbook.xml']!), /name="按事项".*name="办件明细"/);
+      const cases = strFromU8(files['xl/worksheets/sheet4.xml']!);
+      const caseNo = (await t.db.query<{ case_no: string }>('SELECT case_no FROM cases WHERE id = $1', [ids.b])).rows[0]!.case_no;
+      assert.ok(cases.includes(caseNo));
+      const audit = await t.db.query(`SELECT 1 FROM audit_log WHERE region_code = $1 AND action = 'approval.supervision_export'`, [t.region]);
+      assert.equal(audit.rowCount, 1, 'the export is audited');
+    });
+
+    it('needs supervise:read; a reversed period gets 400', async () => {
+      assert.equal((await t.app.inject({ method: 'GET', url: '/api/supervision/summary', headers: { cookie: s.clerk } })).statusCode, 403);
+      const bad = await t.app.inject({ method: 'GET', url: '/api/supervision/summary?from=2026-12-01&to=2026-11-01', headers: { cookie: s.leader } });
+      assert.equal(bad.statusCode, 400);
+    });
+
+    it('GET /api/notifications lists my reminders and marks them read', async () => {
+      const { ReminderService, LoggingSender } = await import('../../src/modules/approval/reminders.ts');
+      await new ReminderService(t.ctx, new LoggingSender('sms'), new LoggingSender('mail')).run(t.region);
+      await relogin(t, s, ['handler']);
+      const list = (await t.app.inject({ method: 'GET', url: '/api/notifications', headers: { cookie: s.handler } })).json();
+      assert.ok(list.unread >= 1);
+      const first = list.items[0];
+      assert.equal((await t.app.inject({ method: 'POST', url: `/api/notifications/${first.id}/read`, headers: { cookie: s.handler } })).statusCode, 204);
+      const after = (await t.app.inject({ method: 'GET', url: '/api/notifications', headers: { cookie: s.handler } })).json();
+      assert.equal(after.unread, list.unread - 1);
+      assert.equal((await t.app.inject({ method: 'POST', url: `/api/notifications/${first.id}/read`, headers: { cookie: s.leader } })).statusCode, 404, 'not someone else’s');
+    });
+  });
+}
