@@ -46,6 +46,7 @@ export function gisAdminRoutes(gis: GisService): FastifyPluginAsyncTypebox {
           detail: { before: { access: layer.access, requiredPermission: layer.requiredPermission, category: layer.category }, after: { access, requiredPermission: access === 'restricted' ? required : null, category: b.category ?? layer.category }, styleChanged: b.style !== undefined },
         });
       });
+      gis.invalidate(p.regionCode, layer.code);
       return reply.code(204).send();
     });
 

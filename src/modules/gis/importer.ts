@@ -195,6 +195,9 @@ export async function importFeatures(
   await db.query(`ALTER TABLE ${table} ADD PRIMARY KEY (layer_id, version, fid)`);
   await db.query(`CREATE INDEX ON ${table} USING gist (geom)`);
   await db.query(`ALTER TABLE ${table} ADD CONSTRAINT ${table}_version CHECK (layer_id = '${layer.id}'::uuid AND version = ${version})`);
+  // Statistics now, not whenever autovacuum comes by: without them the planner guesses a handful of
+  // rows and ANDs the key index (every row of the version) with the GiST index on every tile.
+  await db.query(`ANALYZE ${table}`);
   const s = await db.query<{ area: number | null; xmin: number; ymin: number; xmax: number; ymax: number }>(
     `SELECT sum(area_m2) AS area, ST_XMin(e) AS xmin, ST_YMin(e) AS ymin, ST_XMax(e) AS xmax, ST_YMax(e) AS ymax
        FROM (SELECT sum(area_m2) AS area_m2, ST_Extent(geom)::geometry AS e FROM ${table}) s GROUP BY e`,

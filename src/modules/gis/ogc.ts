@@ -96,7 +96,7 @@ export function ogcRoutes(gis: GisService): FastifyPluginAsyncTypebox {
       },
       preHandler: optionalUser(),
     }, async (r, reply) => {
-      const l = await gis.readableLayer(r.principal, region(r), r.params.id);
+      const l = await gis.servingLayer(r.principal, region(r), r.params.id);
       const version = await gis.version(l);
       const q = r.query as Record<string, string | number | undefined>;
       const outCrs = crsOf(r.query.crs);
@@ -105,8 +105,7 @@ export function ogcRoutes(gis: GisService): FastifyPluginAsyncTypebox {
       const props: Record<string, string> = {};
       for (const [k, v] of Object.entries(q)) if (!RESERVED.has(k) && v !== undefined) props[k] = String(v);
       const { limit, offset } = r.query;
-      const res = await gis.queryFeatures(l, version, { bbox, props, limit, offset });
-      const features = outCrs === '4490' ? res.features.map((f) => ({ ...f, geometry: { ...f.geometry, coordinates: swapAxes(f.geometry.coordinates) } })) : res.features;
+      const res = await gis.featurePage(l, version, { bbox, props, limit, offset, latLon: outCrs === '4490' });
       const url = new URL(`${base(r)}/collections/${l.code}/items`);
       for (const [k, v] of Object.entries(q)) if (v !== undefined && k !== 'offset') url.searchParams.set(k, String(v));
       const page = (o: number) => {
@@ -114,10 +113,11 @@ export function ogcRoutes(gis: GisService): FastifyPluginAsyncTypebox {
         return url.toString();
       };
       const links = [{ href: page(offset), rel: 'self', type: GEOJSON }];
-      if (offset + res.features.length < res.total) links.push({ href: page(offset + limit), rel: 'next', type: GEOJSON });
+      if (offset + res.returned < res.total) links.push({ href: page(offset + limit), rel: 'next', type: GEOJSON });
       if (offset > 0) links.push({ href: page(Math.max(0, offset - limit)), rel: 'prev', type: GEOJSON });
       reply.type(GEOJSON).header('content-crs', `<${outCrs === '4490' ? EPSG4490 : CRS84}>`);
-      return { type: 'FeatureCollection', timeStamp: new Date().toISOString(), numberMatched: res.total, numberReturned: features.length, features, links };
+      // The features arrive as GeoJSON text from the database and are passed through unparsed.
+      return reply.send(`{"type":"FeatureCollection","timeStamp":"${new Date().toISOString()}","numberMatched":${res.total},"numberReturned":${res.returned},"features":${res.featuresJson},"links":${JSON.stringify(links)}}`);
     });
 
     app.get('/collections/:id/items/:featureId', {

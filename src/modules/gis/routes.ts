@@ -46,13 +46,15 @@ export function gisApiRoutes(gis: GisService): FastifyPluginAsyncTypebox {
         querystring: Type.Object({ bbox: Type.Optional(Type.String()), version: Version, limit: Type.Integer({ minimum: 1, maximum: 5000, default: 100 }), offset: Type.Integer({ minimum: 0, default: 0 }) }, { additionalProperties: true }),
       },
       preHandler: optionalUser(),
-    }, async (request) => {
-      const layer = await gis.readableLayer(request.principal, region(request), request.params.code);
+    }, async (request, reply) => {
+      const layer = await gis.servingLayer(request.principal, region(request), request.params.code);
       const version = await gis.version(layer, request.query.version);
       const props: Record<string, string> = {};
       for (const [k, v] of Object.entries(request.query as Record<string, unknown>)) if (k.startsWith('prop.') && typeof v === 'string') props[k.slice(5)] = v;
-      const r = await gis.queryFeatures(layer, version, { bbox: parseBbox(request.query.bbox), props, limit: request.query.limit, offset: request.query.offset });
-      return { type: 'FeatureCollection', layer: layer.code, version, numberMatched: r.total, numberReturned: r.features.length, features: r.features };
+      const r = await gis.featurePage(layer, version, { bbox: parseBbox(request.query.bbox), props, limit: request.query.limit, offset: request.query.offset });
+      // The features arrive as GeoJSON text from the database and are passed through unparsed.
+      return reply.type('application/json; charset=utf-8')
+        .send(`{"type":"FeatureCollection","layer":${JSON.stringify(layer.code)},"version":${version},"numberMatched":${r.total},"numberReturned":${r.returned},"features":${r.featuresJson}}`);
     });
 
     app.get('/identify', {
@@ -156,7 +158,7 @@ export function tileRoutes(gis: GisService): FastifyPluginAsyncTypebox {
 
     const serve = async (grid: Grid, params: { layer: string; z: number; x: number; y: number }, request: FastifyRequest, reply: FastifyReply) => {
       const { layer: code, z, x, y } = params;
-      const layer = await gis.readableLayer(request.principal, region(request), code);
+      const layer = await gis.servingLayer(request.principal, region(request), code);
       const version = await gis.version(layer);
       const b = tileBounds(grid, z, x, y);
       const key = `${layer.id}:${version}:${grid}:${z}/${x}/${y}`;

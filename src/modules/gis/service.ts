@@ -8,6 +8,14 @@ import { NATIONAL_LAYERS } from './catalogue.ts';
 import { IMPORT_QUEUE, type ImportJobPayload } from './import-job.ts';
 import { assertCanRead, canRead, createLayer, findLayer, getLayer, listLayers, listVersions, reserveVersion, resolveVersion, type Layer, type NewLayer } from './layers.ts';
 
+/** A page of features: bbox (EPSG:4490 lon/lat), equality filters on properties. */
+export interface FeatureQuery {
+  bbox?: number[];
+  props?: Record<string, string>;
+  limit: number;
+  offset: number;
+}
+
 /** Who changes data: a signed-in user, or the system (null) for demo loading. */
 export interface Actor {
   userId: string;
@@ -20,7 +28,35 @@ export interface Actor {
  * under a reserved version that nobody reads until one transaction publishes it.
  */
 export class GisService {
+  /**
+   * Layer rows for the serving paths (tiles, feature pages), so a tile costs one query, not two.
+   * Changes made through this service drop the entry at once; another process's changes show
+   * within SERVING_CACHE_MS.
+   */
+  private readonly serving = new Map<string, { layer: Layer; at: number }>();
+  static readonly SERVING_CACHE_MS = 2000;
+
   constructor(private readonly ctx: AppContext) {}
+
+  /** readableLayer through the serving cache; for read-only requests that ask for many objects of one layer. */
+  async servingLayer(p: Principal | null, regionCode: string, code: string): Promise<Layer> {
+    const key = `${regionCode}:${code}`;
+    const hit = this.serving.get(key);
+    let layer: Layer;
+    if (hit && performance.now() - hit.at < GisService.SERVING_CACHE_MS) layer = hit.layer;
+    else {
+      layer = await getLayer(this.ctx.db, regionCode, code);
+      if (this.serving.size > 1000) this.serving.clear();
+      this.serving.set(key, { layer, at: performance.now() });
+    }
+    assertCanRead(layer, p);
+    return layer;
+  }
+
+  /** Forgets cached layer rows after a change to a layer's metadata, access or current version. */
+  invalidate(regionCode: string, code: string): void {
+    this.serving.delete(`${regionCode}:${code}`);
+  }
 
   async layersFor(p: Principal | null, regionCode: string) {
     const all = await listLayers(this.ctx.db, regionCode);
@@ -101,6 +137,7 @@ export class GisService {
         });
         await this.ctx.outbox.append(tx, { regionCode, topic: 'gis.layer_version_published', aggregateType: 'layer', aggregateId: layer!.id, payload: { layerCode, version, previous: layer!.currentVersion } });
       });
+      this.invalidate(regionCode, layerCode);
       return { layer: { ...layer, currentVersion: version }, version, result };
     } catch (err) {
       await this.discard(layer, version, err);
@@ -124,29 +161,42 @@ export class GisService {
   }
 
   /** Features as GeoJSON with paging: bbox (EPSG:4490 lon/lat), equality filters on properties. */
-  async queryFeatures(layer: Layer, version: number, q: { bbox?: number[]; props?: Record<string, string>; limit: number; offset: number }) {
+  async queryFeatures(layer: Layer, version: number, q: FeatureQuery) {
+    const page = await this.featurePage(layer, version, q);
+    return { total: page.total, features: JSON.parse(page.featuresJson) as { type: 'Feature'; id: number; properties: Record<string, unknown>; geometry: { type: string; coordinates: unknown } }[] };
+  }
+
+  /**
+   * One page of features as ready-made GeoJSON text plus the number matched, in one statement: the
+   * database writes the JSON (ST_AsGeoJSON, jsonb) and the server passes it through instead of
+   * parsing and serialising every coordinate again. `latLon` flips axes for EPSG:4490 output.
+   */
+  async featurePage(layer: Layer, version: number, q: FeatureQuery & { latLon?: boolean }): Promise<{ total: number; returned: number; featuresJson: string }> {
     const where = ['layer_id = $1', 'version = $2'];
-    const params: unknown[] = [layer.id, version];
+    const params: unknown[] = [layer.id, version, q.limit, q.offset, q.latLon === true];
     if (q.bbox) {
       // && uses the GiST index; ST_Intersects keeps only true intersections.
-      where.push(`geom && ST_MakeEnvelope($${params.length + 1}, $${params.length + 2}, $${params.length + 3}, $${params.length + 4}, 4490)`);
-      where.push(`ST_Intersects(geom, ST_MakeEnvelope($${params.length + 1}, $${params.length + 2}, $${params.length + 3}, $${params.length + 4}, 4490))`);
+      const env = `ST_MakeEnvelope($${params.length + 1}, $${params.length + 2}, $${params.length + 3}, $${params.length + 4}, 4490)`;
+      where.push(`geom && ${env}`, `ST_Intersects(geom, ${env})`);
       params.push(...q.bbox);
     }
     for (const [k, v] of Object.entries(q.props ?? {})) {
       if (!layer.fields.some((f) => f.name === k)) throw new AppError(G.PROPERTY_UNKNOWN, { property: k });
       where.push(`props ->> $${params.push(k)} = $${params.push(v)}`);
     }
-    const w = where.join(' AND ');
-    const total = await this.ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM features WHERE ${w}`, params);
-    const rows = await this.ctx.db.query<{ fid: number; props: Record<string, unknown>; g: string; area_m2: number | null }>(
-      `SELECT fid, props, ST_AsGeoJSON(geom, 7, 0) AS g, area_m2 FROM features WHERE ${w} ORDER BY fid LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, q.limit, q.offset],
+    const r = await this.ctx.db.query<{ total: number; returned: number; features: string }>(
+      `WITH m AS MATERIALIZED (SELECT fid, props, geom, area_m2 FROM features WHERE ${where.join(' AND ')}),
+            p AS (SELECT * FROM m ORDER BY fid LIMIT $3 OFFSET $4)
+       SELECT (SELECT count(*) FROM m)::int AS total, (SELECT count(*) FROM p)::int AS returned,
+              (SELECT coalesce(json_agg(json_build_object(
+                        'type', 'Feature', 'id', fid,
+                        'properties', CASE WHEN area_m2 IS NULL THEN props ELSE props || jsonb_build_object('_area_m2', round(area_m2 * 100) / 100) END,
+                        'geometry', ST_AsGeoJSON(CASE WHEN $5::boolean THEN ST_FlipCoordinates(geom) ELSE geom END, 7, 0)::json) ORDER BY fid), '[]')::text
+                 FROM p) AS features`,
+      params,
     );
-    return {
-      total: total.rows[0]!.n,
-      features: rows.rows.map((r) => ({ type: 'Feature' as const, id: r.fid, properties: { ...r.props, ...(r.area_m2 !== null ? { _area_m2: round2(r.area_m2) } : {}) }, geometry: JSON.parse(r.g) })),
-    };
+    const row = r.rows[0]!;
+    return { total: row.total, returned: row.returned, featuresJson: row.features };
   }
 
   async feature(layer: Layer, version: number, fid: number) {
