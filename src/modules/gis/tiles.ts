@@ -50,8 +50,8 @@ const R = 6378137;
  * How stored CGCS2000 longitude/latitude map to a tile's CRS: x' = a·lon + xoff, y' = k·lat + yoff,
  * and the tile's extent in degrees for the index filter. The CGCS2000 grid is the identity. Web
  * Mercator's x is exactly linear in longitude; its y is linearised across the tile by the chord
- * through the tile's edges — from z10 the error stays under 1.5/4096 of a tile (0.1 px at 26°N,
- * 0.25 px at 53°N) — and is an affine map PostGIS applies about five times faster than ST_Transform
+ * through the tile's edges — at z10 the error stays under 1.5/4096 of a tile at 26°N (0.1 px of
+ * a 256-px tile) and 4/4096 at 53°N, halving with each zoom level — and is an affine map PostGIS applies about five times faster than ST_Transform
  * (PROJ) to 3857, the largest cost of a tile. Below z10, where the chord would bend shapes, the
  * encoders use ST_Transform. (CGCS2000 and WGS 84 differ by centimetres; PROJ treats them as one.)
  */
