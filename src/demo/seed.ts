@@ -11,6 +11,14 @@ export const DEMO_USERS = [
   { username: 'sysadmin', displayName: '周文斌', department: 'info_center', roles: ['sysadmin'] },
   { username: 'secadmin', displayName: '吴海燕', department: 'info_center', roles: ['secadmin'] },
   { username: 'auditor', displayName: '郑丽娟', department: 'office', roles: ['auditor'] },
+  // Approval staff of the other sections, so 用地预审's joint review can run end to end.
+  { username: 'planhead', displayName: '黄振华', department: 'planning', roles: ['section_head'] },
+  { username: 'landuse', displayName: '赵明轩', department: 'land_use_control', roles: ['case_handler'] },
+  { username: 'landhead', displayName: '何永刚', department: 'land_use_control', roles: ['section_head'] },
+  { username: 'farmland', displayName: '孙丽萍', department: 'farmland_protection', roles: ['case_handler'] },
+  { username: 'mineral', displayName: '钱卫东', department: 'mineral', roles: ['case_handler'] },
+  { username: 'resource', displayName: '冯晓燕', department: 'resource_use', roles: ['case_handler'] },
+  { username: 'itemadmin', displayName: '马俊', department: 'approval_window', roles: ['item_admin'] },
 ] as const;
 
 export interface SeedResult {
