@@ -15,7 +15,7 @@ const squash = (s: string) => s.replace(/\s+/g, '');
 function issueBody(over: Record<string, unknown> = {}) {
   return {
     typeCode: 'JSYDGH',
-    holder: { name: '张三', idType: 'id_card', idNo: '430422199001011234' },
+    holder: { name: '张三', idType: 'id_card', idNo: '43042219900101123X' },
     project: { name: '云集街道雁栖路道路工程', location: '衡南县云集街道雁栖路' },
     boundary: BOUNDARY,
     details: [{ label: '用地性质', value: '城镇道路用地（1207）' }, { label: '建设规模', value: '道路全长约 1.2 千米' }],
@@ -48,7 +48,7 @@ for (const kind of testDbs) {
       const cert = await issue();
       assert.match(cert.certificateNo, new RegExp(`^2026${t.region}JSYDGH\\d{5}$`));
       assert.equal(cert.typeName, '建设用地规划许可证');
-      assert.deepEqual(cert.holder, { name: '张三', idType: 'id_card', idNo: '4304**********1234' });
+      assert.deepEqual(cert.holder, { name: '张三', idType: 'id_card', idNo: '4304**********123X' });
       // ≈ 90 m × 80 m; the ellipsoidal area is stored with two decimals.
       const area = Number((cert.project as { landAreaM2: string }).landAreaM2);
       assert.ok(area > 6000 && area < 9000, String(area));
@@ -59,7 +59,7 @@ for (const kind of testDbs) {
       assert.deepEqual(audit.rows, [{ action: 'certificate.issue', result: 'success' }]);
       const pub = await t.app.inject({ method: 'GET', url: `/api/certificates/${cert.certificateNo}` });
       assert.equal(pub.statusCode, 200);
-      assert.ok(!pub.body.includes('430422199001011234'));
+      assert.ok(!pub.body.includes('43042219900101123X'));
     });
 
     it('GET /api/certificates/:number/verify says valid for an untouched certificate, and the signature checks offline with the published key', async () => {
@@ -80,6 +80,24 @@ for (const kind of testDbs) {
       const canonical = canonicalJson(certificateContent(row as never));
       assert.equal(sm2.doVerifySignature(canonical, cert.signature.value, key.public_key, { hash: true, userId: keys.userId }), true);
       assert.equal(sm2.doVerifySignature(canonical.replace('衡南县', '衡阳县'), cert.signature.value, key.public_key, { hash: true, userId: keys.userId }), false);
+    });
+
+    it('POST /api/certificates/signing-keys/rotate (security administrator) retires the key; what it signed still verifies', async () => {
+      const before = await issue();
+      const url = '/api/certificates/signing-keys/rotate';
+      assert.equal((await t.app.inject({ method: 'POST', url, headers: { cookie: clerk } })).statusCode, 403);
+      const sec = await t.login((await t.user(['secadmin'], { department: 'info_center' })).username);
+      const r = await t.app.inject({ method: 'POST', url, headers: { cookie: sec } });
+      assert.equal(r.statusCode, 200, r.body);
+      assert.equal(r.json().retiredKeyId, before.signature.keyId);
+      const after = await issue();
+      assert.equal(after.signature.keyId, r.json().keyId);
+      assert.equal((await verify(before.certificateNo)).status, 'valid');
+      assert.equal((await verify(after.certificateNo)).status, 'valid');
+      const keys = (await t.app.inject({ method: 'GET', url: `/api/certificates/public-key?region=${t.region}` })).json().keys;
+      assert.deepEqual(keys.map((k: { keyId: string; active: boolean }) => [k.keyId, k.active]), [[r.json().keyId, true], [before.signature.keyId, false]]);
+      const audit = await t.db.query(`SELECT 1 FROM audit_log WHERE action = 'certificate.signing_key_rotate' AND object_id = $1`, [r.json().keyId]);
+      assert.equal(audit.rows.length, 1);
     });
 
     it('numbers certificates issued at the same moment without gaps or duplicates', async () => {
@@ -185,6 +203,9 @@ for (const kind of testDbs) {
         [{ boundary: { type: 'Polygon', coordinates: [[[112.67, 26.74], [112.68, 26.74], [112.68, 26.75], [112.69, 26.76]]] } }, 422, 'CERTIFICATE_BOUNDARY_INVALID'],
         [{ boundary: { type: 'Point', coordinates: [112.67, 26.74] } }, 400, 'VALIDATION_FAILED'],
         [{ typeCode: 'ZZZ' }, 400, 'CERTIFICATE_TYPE_UNKNOWN'],
+        // Wrong check character (GB 11643).
+        [{ holder: { name: '张三', idType: 'id_card', idNo: '430422199001011234' } }, 400, 'CERTIFICATE_HOLDER_ID_INVALID'],
+        [{ holder: { name: '某公司', idType: 'uscc', idNo: '91430422MA4L0X12' } }, 400, 'CERTIFICATE_HOLDER_ID_INVALID'],
         [{ holder: { name: '张三', idType: 'passport', idNo: 'X1234567' } }, 400, 'VALIDATION_FAILED'],
         [{ project: { name: '', location: 'x' } }, 400, 'VALIDATION_FAILED'],
         [{ extra: 1 }, 400, 'VALIDATION_FAILED'],
@@ -209,7 +230,7 @@ for (const kind of testDbs) {
       for (const s of ['中华人民共和国', '建设用地规划许可证', cert.certificateNo, '张三', '云集街道雁栖路道路工程', '城镇道路用地（1207）', '界址点坐标表', 'J1', 'J4', '二〇二六年十一月三十日']) {
         assert.ok(text.includes(squash(s)), `${s} missing`);
       }
-      assert.ok(!text.includes('430422199001011234'), 'no ID number on the certificate');
+      assert.ok(!text.includes('43042219900101123X'), 'no ID number on the certificate');
       const info = pdfInfo(pdf);
       assert.match(info, new RegExp(`CertificateNo:\\s+${cert.certificateNo}`));
       assert.ok(info.includes(cert.signature.value));

@@ -31,7 +31,7 @@ describe('browser: the public certificate verification page', { skip: browserMis
       headers: { cookie: clerk },
       payload: {
         typeCode: 'XCJSGH',
-        holder: { name: '王五', idType: 'id_card', idNo: '430422198802021234' },
+        holder: { name: '王五', idType: 'id_card', idNo: '430422198802021230' },
         project: { name: '村民住宅新建', location: '衡南县茶市镇某村三组' },
         boundary: BOUNDARY,
         details: [{ label: '建设规模', value: '三层，建筑面积 240 平方米' }],
@@ -52,8 +52,8 @@ describe('browser: the public certificate verification page', { skip: browserMis
       await status.waitFor({ timeout: 15_000 });
       assert.equal(await status.textContent(), '有效');
       await page.getByText('乡村建设规划许可证').first().waitFor();
-      await page.getByText('4304**********1234').waitFor();
-      assert.equal(await page.getByText('430422198802021234').count(), 0);
+      await page.getByText('4304**********1230').waitFor();
+      assert.equal(await page.getByText('430422198802021230').count(), 0);
       assert.equal(await page.getByRole('link', { name: /下载证照/ }).count(), 1);
       await page.screenshot({ path: 'test-results/verify-valid.png', fullPage: true });
 

@@ -7,4 +7,6 @@ export const DocumentPermissions = {
   issue: 'case:certify',
   revoke: 'case:certify',
   preview: 'case:read',
+  /** Replacing the signing key is key management, a security administrator's duty (三权分立). */
+  rotateKey: 'security:policy',
 } as const;

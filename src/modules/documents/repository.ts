@@ -145,6 +145,11 @@ export const certificateRepository = {
     return r.rows;
   },
 
+  async retireActiveKey(q: Queryable, region: string, at: Date): Promise<string | null> {
+    const r = await q.query<{ id: string }>(`UPDATE certificate_signing_keys SET active = false, retired_at = $2 WHERE region_code = $1 AND active RETURNING id`, [region, at]);
+    return r.rows[0]?.id ?? null;
+  },
+
   /** Inserts a key unless the region already has an active one; returns whether it was inserted. */
   async insertKeyIfNone(q: Queryable, k: { id: string; region: string; publicKey: string; privateKeyEnc: string; at: Date }): Promise<boolean> {
     const r = await q.query<{ id: string }>(

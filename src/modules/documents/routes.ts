@@ -33,15 +33,33 @@ const pdfHeaders = (filename: string) => ({
 export function certificateRoutes(certs: CertificateService): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get('/certificates/public-key', {
-      schema: { tags: ['documents'], summary: 'SM2 public keys that certificates of this server’s region are signed with (public)', security: [], response: { 200: PublicKeysSchema } },
-    }, async () => ({
+      schema: {
+        tags: ['documents'],
+        summary: 'SM2 public keys that certificates of a region (default this server’s) are signed with, active first (public)',
+        security: [],
+        querystring: Type.Object({ region: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })) }, { additionalProperties: false }),
+        response: { 200: PublicKeysSchema },
+      },
+    }, async (request) => ({
       algorithm: 'SM2' as const,
       curve: 'sm2p256v1' as const,
       hash: 'SM3' as const,
       userId: SM2_USER_ID,
       signedData: 'canonical JSON of the certificate content (keys sorted, no whitespace); GET /api/certificates/{number} shows the fields',
-      keys: await certs.publicKeys(app.ctx.config.regionCode),
+      keys: await certs.publicKeys(request.query.region ?? app.ctx.config.regionCode),
     }));
+
+    app.post('/certificates/signing-keys/rotate', {
+      schema: {
+        tags: ['documents'],
+        summary: 'Replace this region’s SM2 signing key; the old key is retired and still verifies what it signed (security administrator, audited)',
+        response: { 200: Type.Object({ keyId: Type.String(), retiredKeyId: Type.Union([Type.String(), Type.Null()]) }) },
+      },
+      preHandler: requireUser({ permission: DocumentPermissions.rotateKey }),
+    }, async (request) => {
+      request.audited = true;
+      return certs.rotateSigningKey(actorOf(request));
+    });
 
     app.post('/certificates', {
       schema: { tags: ['documents'], summary: 'Issue an electronic certificate (numbered, SM2-signed, audited)', body: IssueBody, response: { 201: PublicCertificateSchema } },

@@ -77,6 +77,21 @@ export function maskIdNo(type: string, idNo: string): string {
   return `${idNo.slice(0, 4)}${'*'.repeat(idNo.length - 8)}${idNo.slice(-4)}`;
 }
 
+/**
+ * Shape checks of a holder's ID: resident ID card (GB 11643, 17 digits and a check character
+ * ISO 7064 MOD 11-2) and unified social credit code (GB 32100, 18 characters without I O Z S V).
+ */
+export function holderIdWellFormed(type: string, idNo: string): boolean {
+  if (type === 'id_card') {
+    if (!/^\d{17}[\dX]$/.test(idNo)) return false;
+    const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    const sum = weights.reduce((s, w, i) => s + w * Number(idNo[i]), 0);
+    return '10X98765432'[sum % 11] === idNo[17];
+  }
+  if (type === 'uscc') return /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(idNo);
+  return idNo.length >= 4;
+}
+
 /** The signed content of a certificate, rebuilt from its stored columns. */
 export function certificateContent(row: Pick<CertificateRow, 'certificate_no' | 'region_code' | 'type_code' | 'type_name' | 'holder_name' | 'holder_id_type' | 'holder_id_no' | 'project_name' | 'project_location' | 'land_area_m2' | 'boundary' | 'details' | 'issued_on' | 'issuer' | 'case_no' | 'key_id'>): Record<string, unknown> {
   return {
@@ -127,6 +142,25 @@ export class CertificateService {
     return key;
   }
 
+  /**
+   * Replaces the region's signing key (密钥更换, e.g. yearly or after a suspected leak): the old key
+   * is retired but kept, so certificates it signed still verify; new certificates use the new key.
+   */
+  async rotateSigningKey(actor: Actor): Promise<{ keyId: string; retiredKeyId: string | null }> {
+    const pair = sm2.generateKeyPairHex();
+    const id = sm3(pair.publicKey).slice(0, 16);
+    const retired = await this.ctx.db.transaction(async (tx) => {
+      const old = await repo.retireActiveKey(tx, actor.regionCode, this.ctx.now());
+      await repo.insertKeyIfNone(tx, { id, region: actor.regionCode, publicKey: pair.publicKey, privateKeyEnc: this.ctx.box.encrypt(pair.privateKey), at: this.ctx.now() });
+      await this.ctx.audit.record(tx, {
+        regionCode: actor.regionCode, userId: actor.userId, username: actor.username, ip: actor.ip, userAgent: actor.userAgent, requestId: actor.requestId,
+        action: 'certificate.signing_key_rotate', objectType: 'signing_key', objectId: id, result: 'success', detail: { algorithm: 'SM2', retired: old },
+      });
+      return old;
+    });
+    return { keyId: id, retiredKeyId: retired };
+  }
+
   /** Public keys of a region (active first), for anyone who checks signatures offline. */
   async publicKeys(region: string): Promise<{ keyId: string; publicKey: string; active: boolean; createdAt: string }[]> {
     await this.signingKey(region);
@@ -168,6 +202,9 @@ export class CertificateService {
   async issue(input: IssueCertificateInput, actor: Actor): Promise<PublicCertificate> {
     if (!isCertificateType(input.typeCode)) throw new AppError(E.CERTIFICATE_TYPE_UNKNOWN, { typeCode: input.typeCode });
     const type = CERTIFICATE_TYPES[input.typeCode as CertificateTypeCode];
+    // Check characters are written upper-case on cards and licences.
+    const holder = { ...input.holder, idNo: input.holder.idType === 'other' ? input.holder.idNo : input.holder.idNo.toUpperCase() };
+    if (!holderIdWellFormed(holder.idType, holder.idNo)) throw new AppError(E.CERTIFICATE_HOLDER_ID_INVALID, { idType: holder.idType });
     const region = actor.regionCode;
     const area = await this.measure(input.boundary);
     const key = await this.signingKey(region);
@@ -184,9 +221,9 @@ export class CertificateService {
         region_code: region,
         type_code: type.code,
         type_name: type.name,
-        holder_name: input.holder.name,
-        holder_id_type: input.holder.idType,
-        holder_id_no: input.holder.idNo,
+        holder_name: holder.name,
+        holder_id_type: holder.idType,
+        holder_id_no: holder.idNo,
         project_name: input.project.name,
         project_location: input.project.location,
         land_area_m2: area,
