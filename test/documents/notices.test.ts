@@ -136,6 +136,17 @@ describe('notice templates', { skip: popplerMissing ?? false }, () => {
     assert.ok(text.includes('六个月内向有管辖权的人民法院提起行政诉讼'));
   });
 
+  it('the same input and creation date give the same bytes (reports can be reproduced)', async () => {
+    const once = async () => {
+      const pdf = new PdfBuilder({ title: '确定性', creationDate: new Date('2026-11-30T00:00:00Z') });
+      pdf.title('确定性');
+      pdf.qrCode('https://a.example/progress?no=1&code=2');
+      pdf.boundaryMap({ type: 'Polygon', coordinates: [[[112.6, 26.8], [112.605, 26.8], [112.605, 26.805], [112.6, 26.8]]] });
+      return pdf.toBuffer();
+    };
+    assert.ok((await once()).equals(await once()));
+  });
+
   it('the toolkit breaks long tables across pages and repeats the header row', async () => {
     const pdf = new PdfBuilder({ title: '分页测试' });
     pdf.table({ columns: [{ header: '序号' }, { header: '名称' }], rows: Array.from({ length: 80 }, (_, i) => [String(i + 1), `第${i + 1}行`]) });
