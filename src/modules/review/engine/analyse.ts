@@ -149,7 +149,14 @@ export async function analyse(q: Queryable, boundary: Boundary, rules: Rule[], l
     }
   }
 
-  const landUse = await landUseOf(boundary, await versionOf('DLTB'), (v) => load('DLTB', v, boundary.geojson, 'DLTB:b'));
+  let landUse: LandUse;
+  const dltb = await versionOf('DLTB');
+  try {
+    landUse = await landUseOf(boundary, dltb, (v) => load('DLTB', v, boundary.geojson, 'DLTB:b'));
+  } catch (err) {
+    if (!isEngineFailure(err)) throw err;
+    landUse = { layerVersion: dltb?.version ?? null, rows: [], byClass: [], coveredShare: 0, notes: [{ zh: '地类图斑叠加计算失败，土地利用现状无法统计，需人工核查', en: 'The overlay with the land-use patches failed; no breakdown: check by hand' }] };
+  }
   const layerVersions: Record<string, number | null> = {};
   for (const [code, v] of [...versions.entries()].sort(([a], [b]) => a.localeCompare(b))) layerVersions[code] = v?.version ?? null;
   return { results, landUse, layerVersions, overall: worst(results.map((r) => r.verdict)) };

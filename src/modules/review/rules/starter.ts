@@ -93,6 +93,18 @@ function villageInsideUrban(): Rule {
   };
 }
 
+function miningInsideUrban(): Rule {
+  return {
+    id: 'CZKFBJ_MINING', title: { zh: '矿区位于城镇开发边界内', en: 'Mining area inside the urban development boundary' }, layer: 'CZKFBJ', measure: 'intersect_area', tolerance: T_10K,
+    otherwise: { verdict: 'PASS', message: { zh: '矿区不在城镇开发边界内', en: 'The mining area is outside the urban development boundary' } },
+    thresholds: [{
+      value: 0, verdict: 'WARN',
+      message: { zh: `矿区位于城镇开发边界内 ${AREA}`, en: `Mining area inside the urban development boundary: ${AREA_EN}` },
+      advice: { zh: '城镇开发边界内原则上不新设露天采矿；请核实矿区范围与开采方式，必要时调整矿区范围。', en: 'New open-pit mining inside the urban boundary is not allowed in principle; check the area and mining method, and adjust the area if needed.' },
+    }],
+  };
+}
+
 function plannedUse(allowed: string[]): Rule {
   return {
     id: 'GHYT_MISMATCH', title: { zh: '规划用途不符', en: 'Planned use not allowed' }, layer: 'GHYDYH', filter: { field: 'YDYHFLDM', prefix: allowed, negate: true }, measure: 'intersect_area', tolerance: T_10K,
@@ -155,6 +167,6 @@ export const STARTER_RULE_SETS: Record<string, Rule[]> = {
   JSGCGH: [farmland('FAIL'), redLine('FAIL'), urbanBoundary('FAIL'), plannedUse(URBAN_USES), hazard()],
   XCJSGH: [farmland('FAIL'), cultivated(), redLine('FAIL'), villageInsideUrban(), plannedUse(VILLAGE_USES), hazard()],
   LSYD: [farmland('CONDITIONAL'), cultivated(), redLine('FAIL'), urbanBoundary('WARN'), mining(), hazard()],
-  CKQDJ: [farmland('FAIL'), redLine('FAIL'), { ...villageInsideUrban(), id: 'CZKFBJ_MINING', title: { zh: '矿区位于城镇开发边界内', en: 'Mining area inside the urban development boundary' } }, otherMining()],
+  CKQDJ: [farmland('FAIL'), redLine('FAIL'), miningInsideUrban(), otherMining(), hazard()],
   GHHS: [farmland('FAIL'), redLine('FAIL'), plannedUse(URBAN_USES)],
 };
