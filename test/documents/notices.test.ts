@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { ConfigError, loadConfig } from '../../src/core/config.ts';
 import { canonicalJson } from '../../src/modules/documents/certificates/canonical.ts';
 import { chineseDate, chineseSmallNumber, niceLength, PdfBuilder, projectBoundary } from '../../src/modules/documents/pdf/index.ts';
 import { defaultReconsiderationBody, progressUrl } from '../../src/modules/documents/templates/common.ts';
@@ -38,6 +39,15 @@ describe('Chinese dates and numbers on documents', () => {
   it('names the county government as the reconsideration body of a county bureau', () => {
     assert.equal(defaultReconsiderationBody('衡南县自然资源局'), '衡南县人民政府');
     assert.equal(defaultReconsiderationBody('某市自然资源和规划局'), '某市人民政府');
+  });
+});
+
+describe('PUBLIC_BASE_URL (the address printed in QR codes)', () => {
+  it('defaults to localhost on the configured port, drops a trailing slash and refuses a non-http URL', () => {
+    assert.equal(loadConfig({ PORT: '8080' }).publicBaseUrl, 'http://localhost:8080');
+    assert.equal(loadConfig({ PUBLIC_BASE_URL: 'https://zwfw.hengnan.gov.cn/' }).publicBaseUrl, 'https://zwfw.hengnan.gov.cn');
+    assert.throws(() => loadConfig({ PUBLIC_BASE_URL: 'ftp://x' }), (e: unknown) => e instanceof ConfigError && /PUBLIC_BASE_URL/.test(e.message));
+    assert.throws(() => loadConfig({ PUBLIC_BASE_URL: 'not a url' }), ConfigError);
   });
 });
 
