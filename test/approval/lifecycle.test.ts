@@ -106,6 +106,18 @@ for (const kind of testDbs) {
       assert.equal(late.json().code, 'CASE_ACTION_NOT_ALLOWED');
     });
 
+    it('PUT /api/cases/{id}/review-report attaches the compliance-review report, with history and audit', async () => {
+      const c = (await submit(t, s.clerk, 'JSYDGH')).json();
+      const res = await t.app.inject({ method: 'PUT', url: `/api/cases/${c.id}/review-report`, headers: { cookie: s.clerk }, payload: { reportId: 'rpt-0001' } });
+      assert.equal(res.statusCode, 200, res.body);
+      assert.equal(res.json().reviewReportId, 'rpt-0001');
+      assert.equal(res.json().timeline.at(-1).action, 'attach_review_report');
+      const leader = await t.app.inject({ method: 'PUT', url: `/api/cases/${c.id}/review-report`, headers: { cookie: s.leader }, payload: { reportId: 'rpt-0002' } });
+      assert.equal(leader.statusCode, 200, 'leaders may run reviews too');
+      const noPerm = await t.login((await t.user(['item_admin'], { department: 'approval_window' })).username);
+      assert.equal((await t.app.inject({ method: 'PUT', url: `/api/cases/${c.id}/review-report`, headers: { cookie: noPerm }, payload: { reportId: 'x' } })).statusCode, 403);
+    });
+
     it('a running case stays on the definition version it started with', async () => {
       const admin = await t.login((await t.user(['item_admin'], { department: 'approval_window' })).username);
       let c = (await submit(t, s.clerk, 'JSYDGH')).json();

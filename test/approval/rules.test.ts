@@ -84,6 +84,21 @@ for (const kind of testDbs) {
       assert.equal(unauth.statusCode, 401);
     });
 
+    it('department roles see only their section’s cases (data scope); others get 404', async () => {
+      const c = (await submit(t, s.clerk, 'JSYDGH')).json();
+      assert.equal((await t.app.inject({ method: 'GET', url: `/api/cases/${c.id}`, headers: { cookie: s.handler } })).statusCode, 200);
+      const hidden = await t.app.inject({ method: 'GET', url: `/api/cases/${c.id}`, headers: { cookie: s.mineralHandler } });
+      assert.equal(hidden.statusCode, 404);
+      assert.equal(hidden.json().code, 'CASE_NOT_FOUND');
+      const list = (await t.app.inject({ method: 'GET', url: '/api/cases?itemCode=JSYDGH&pageSize=200', headers: { cookie: s.mineralHandler } })).json();
+      assert.equal(list.total, 0);
+      const y = await accepted('YDYS', 25_000);
+      const yy = await ok(t, s.landUseHandler, y.id, { action: 'pass', taskId: openTask(y, 'handle') });
+      assert.equal((await t.app.inject({ method: 'GET', url: `/api/cases/${yy.id}`, headers: { cookie: s.mineralHandler } })).statusCode, 200, 'the 矿产 section has a joint-review task');
+      const all = (await t.app.inject({ method: 'GET', url: '/api/cases?pageSize=200', headers: { cookie: s.leader } })).json();
+      assert.ok(all.items.some((x: any) => x.id === c.id), 'region-wide roles see every case');
+    });
+
     it('a stale expectedVersion gets 409 CASE_VERSION_CONFLICT', async () => {
       const c = await accepted();
       const res = await act(t, s.handler, c.id, { action: 'pass', taskId: openTask(c, 'handle'), expectedVersion: c.version - 1 });

@@ -93,6 +93,17 @@ export function caseRoutes(cases: CaseService, views: CaseViews): FastifyPluginA
       return views.detail(actor, request.params.id);
     });
 
+    app.put('/cases/:id/review-report', {
+      schema: { tags: ['approval'], summary: 'Attach the compliance-review report (辅助审查报告) to a case', params: Type.Object({ id: Uuid }), body: Type.Object({ reportId: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }) }, { additionalProperties: false }) },
+      preHandler: requireUser({ permission: 'review:run' }),
+    }, async (request) => {
+      request.audited = true;
+      const actor = actorOf(request);
+      await views.detail(actor, request.params.id);
+      await cases.attachReviewReport(actor, request.params.id, request.body.reportId);
+      return views.detail(actor, request.params.id);
+    });
+
     app.get('/tasks', {
       schema: {
         tags: ['approval'], summary: 'Staff task lists: 待办 todo, 已办 done, 预警 warning, 超期 overdue, with counts',

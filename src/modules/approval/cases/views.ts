@@ -42,9 +42,27 @@ export class CaseViews {
     return light(this.ctx.calendar, this.today(), t.due_date, warningDays, paused);
   }
 
+  /**
+   * Data scope (数据权限): region-wide roles see every case of the region; department roles the
+   * cases of their section (competent, or with a task of theirs); 'self' only their own submissions.
+   */
+  private scope(actor: Actor, alias: string, params: unknown[]): string {
+    if (actor.dataScope === 'region') return 'true';
+    if (actor.dataScope === 'self' || !actor.departmentCode) {
+      params.push(actor.userId);
+      return `${alias}.submitted_by = $${params.length}`;
+    }
+    params.push(actor.departmentCode);
+    return `(${alias}.department_code = $${params.length} OR EXISTS (SELECT 1 FROM case_tasks st WHERE st.case_id = ${alias}.id AND st.department_code = $${params.length}))`;
+  }
+
   async detail(actor: Actor, id: string) {
     const c = await caseById(this.ctx.db, actor.regionCode, id);
     if (!c) throw new AppError(E.CASE_NOT_FOUND, { id });
+    const sp: unknown[] = [c.id];
+    const visible = await this.ctx.db.query(`SELECT 1 FROM cases c WHERE c.id = $1 AND ${this.scope(actor, 'c', sp)}`, sp);
+    // Outside the caller's data scope the case does not exist for them.
+    if (visible.rowCount === 0) throw new AppError(E.CASE_NOT_FOUND, { id });
     const [tasks, pauses] = await Promise.all([tasksOf(this.ctx.db, c.id), pausesOf(this.ctx.db, c.id)]);
     const history = await this.ctx.db.query<{ id: number; at: Date; actor_name: string | null; action: string; from_state: string | null; to_state: string; step_id: string | null; comment: string | null; detail: Record<string, unknown> }>(
       'SELECT id, at, actor_name, action, from_state, to_state, step_id, comment, detail FROM case_history WHERE case_id = $1 ORDER BY id', [c.id]);
@@ -98,8 +116,8 @@ export class CaseViews {
   }
 
   async list(actor: Actor, f: { state?: string; itemCode?: string; q?: string; page: number; pageSize: number }) {
-    const where = ['region_code = $1'];
     const params: unknown[] = [actor.regionCode];
+    const where = ['cases.region_code = $1', this.scope(actor, 'cases', params)];
     if (f.state) { params.push(f.state); where.push(`state = $${params.length}`); }
     if (f.itemCode) { params.push(f.itemCode); where.push(`item_code = $${params.length}`); }
     if (f.q) { params.push(`%${f.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`); where.push(`(case_no LIKE $${params.length} OR applicant->>'name' LIKE $${params.length} OR project->>'projectName' LIKE $${params.length})`); }
