@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { ConfigError, loadConfig } from '../../src/core/config.ts';
@@ -19,8 +18,8 @@ const TITLES: Record<string, string> = {
   approval: '准予行政许可决定书',
   denial: '不予行政许可决定书',
 };
-/** Where a page image is kept for a person to look at (not removed: it is the evidence). */
-const LOOK_DIR = path.join(os.tmpdir(), 'landgov-documents');
+/** Where a page image is kept for a person to look at (beside the browser tests' screenshots). */
+const LOOK_DIR = path.join('test-results', 'documents');
 // pdftotext keeps CJK runs but may space them out in -layout mode; compare without blanks.
 const squash = (s: string) => s.replace(/\s+/g, '');
 
