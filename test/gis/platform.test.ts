@@ -156,6 +156,20 @@ for (const kind of testDbs) {
       }
     });
 
+    it('keeps the largest features when a tile holds more than the feature budget, with both encoders', async () => {
+      const layer = await gis.layerForImport(t.region, 'DLTB');
+      const { x, y } = lonLatTile(12, 112.7006, 26.8002);
+      const b = tileBounds('webmercator', 12, x, y);
+      const all = await t.db.query<{ fid: number }>(`SELECT fid FROM features WHERE layer_id = $1 AND version = $2 ORDER BY area_m2 DESC, fid`, [layer.id, layer.currentVersion]);
+      assert.ok(all.rowCount >= 3, 'the test layer has more features than the budget below');
+      const encoders = [new JsTileEncoder(t.db, 2), ...(t.db.kind === 'postgres' ? [new SqlTileEncoder(t.db, 2)] : [])];
+      for (const e of encoders) {
+        const l = new VectorTile(new PbfReader(await e.encode(layer, layer.currentVersion!, b))).layers.DLTB!;
+        const ids = Array.from({ length: l.length }, (_, i) => Number(l.feature(i).id)).sort((p, q) => p - q);
+        assert.deepEqual(ids, all.rows.slice(0, 2).map((r) => r.fid).sort((p, q) => p - q), e.name);
+      }
+    });
+
     it('answers OGC API Features: landing, conformance, collections, paged items, CRS84 and EPSG:4490', async () => {
       const land = (await t.app.inject({ method: 'GET', url: '/ogc' })).json();
       assert.ok(land.links.some((l: { rel: string }) => l.rel === 'conformance'));

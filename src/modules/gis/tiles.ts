@@ -10,6 +10,13 @@ const vtpbf = require('vt-pbf') as { fromGeojsonVt(layers: Record<string, { feat
 
 export const EXTENT = 4096;
 const BUFFER = 64;
+/**
+ * At most this many features per tile, the largest first (as tippecanoe's drop-smallest): a z10
+ * tile over the county would otherwise carry 80 000 patches (2.5 MB), each under a pixel. Patches
+ * dropped at a low zoom appear from the zoom where their tile has room; z12 and above hold every
+ * patch of a 300 000-patch county.
+ */
+export const FEATURE_BUDGET = 10_000;
 
 /**
  * Two tile grids: Web Mercator (EPSG:3857, the XYZ scheme every web map knows) and the CGCS2000
@@ -97,17 +104,20 @@ export interface TileEncoder {
 /** Native PostGIS: ST_AsMVTGeom clips, quantises and simplifies; ST_AsMVT encodes. */
 export class SqlTileEncoder implements TileEncoder {
   readonly name = 'postgis-st_asmvt';
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db, private readonly budget = FEATURE_BUDGET) {}
 
   async encode(layer: Layer, version: number, b: TileBounds): Promise<Buffer> {
     const m = tileMapping(b);
     const r = await this.db.query<{ tile: Buffer | Uint8Array | null }>(
-      `WITH q AS (
+      `WITH c AS (
+         SELECT fid, props, geom FROM features
+          WHERE layer_id = $1 AND version = $2 AND geom && ST_MakeEnvelope($15::float8, $16::float8, $17::float8, $18::float8, 4490)
+          ORDER BY area_m2 DESC NULLS LAST, fid LIMIT ${Math.trunc(this.budget)}
+       ), q AS (
          SELECT fid, (SELECT coalesce(jsonb_object_agg(key, value), '{}'::jsonb) FROM jsonb_each(props) WHERE key = ANY($9::text[])) AS props,
                 ST_AsMVTGeom(CASE WHEN $10::boolean THEN ST_Transform(geom, $7::int) ELSE ST_Affine(geom, $11::float8, 0, 0, $12::float8, $13::float8, $14::float8) END,
                              ST_MakeEnvelope($3::float8, $4::float8, $5::float8, $6::float8), ${EXTENT}, ${BUFFER}, true) AS g
-           FROM features
-          WHERE layer_id = $1 AND version = $2 AND geom && ST_MakeEnvelope($15::float8, $16::float8, $17::float8, $18::float8, 4490)
+           FROM c
        )
        SELECT ST_AsMVT(q, $8, ${EXTENT}, 'g', 'fid') AS tile FROM q WHERE g IS NOT NULL`,
       [layer.id, version, b.minx, b.miny, b.maxx, b.maxy, b.srid, layer.code, tileFields(layer), m.exact, m.a, m.k, m.xoff, m.yoff, ...indexBox(m, b)],
@@ -138,7 +148,7 @@ interface TileFeature {
  */
 export class JsTileEncoder implements TileEncoder {
   readonly name = 'js-vt-pbf';
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db, private readonly budget = FEATURE_BUDGET) {}
 
   async encode(layer: Layer, version: number, b: TileBounds): Promise<Buffer> {
     const px = (b.maxx - b.minx) / EXTENT;
@@ -150,7 +160,7 @@ export class JsTileEncoder implements TileEncoder {
                ST_MakeEnvelope($3::float8 - $9::float8, $4::float8 - $9::float8, $5::float8 + $9::float8, $6::float8 + $9::float8, $7::int))) AS g
          FROM features
         WHERE layer_id = $1 AND version = $2 AND geom && ST_MakeEnvelope($15::float8, $16::float8, $17::float8, $18::float8, 4490)
-        ORDER BY fid`,
+        ORDER BY area_m2 DESC NULLS LAST, fid LIMIT ${Math.trunc(this.budget)}`,
       [layer.id, version, b.minx, b.miny, b.maxx, b.maxy, b.srid, px / 2, pad, m.exact, m.a, m.k, m.xoff, m.yoff, ...indexBox(m, b)],
     );
     const features: TileFeature[] = [];
