@@ -182,5 +182,27 @@ for (const kind of testDbs) {
       assert.deepEqual(lists.counts, { todo: 0, done: 1, warning: 0, overdue: 0 });
       assert.equal(lists.items[0].onTime, false);
     });
+
+    it('a case past its own due date alerts the section head; a special procedure past its planned length alerts the task holders', async () => {
+      setChinaDate(t, '2026-11-12');
+      await relogin(t, s, ['clerk', 'handler']);
+      const reminders = new ReminderService(t.ctx, new LoggingSender('sms'), new LoggingSender('mail'));
+      await reminders.run(t.region);
+      const late = await t.db.query<{ user_id: string }>(`SELECT user_id FROM notifications WHERE dedupe_key LIKE 'case:%:red' AND region_code = $1`, [t.region]);
+      assert.deepEqual(late.rows.map((r) => r.user_id), [s.ids.head], 'the case due Nov 9 is late: the planning head is told');
+      let c = (await submit(t, s.clerk, 'JSYDGH')).json();
+      c = await ok(t, s.clerk, c.id, { action: 'accept', taskId: openTask(c, 'accept') });
+      c = await ok(t, s.handler, c.id, { action: 'start_special', taskId: openTask(c, 'handle'), procedure: 'publicity', plannedDays: 2 });
+      await reminders.run(t.region);
+      const early = await t.db.query(`SELECT 1 FROM notifications WHERE case_id = $1`, [c.id]);
+      assert.equal(early.rowCount, 0, 'no reminders while the procedure is within its plan and the clock is stopped');
+      setChinaDate(t, '2026-11-17');
+      await reminders.run(t.region);
+      const over = await t.db.query<{ user_id: string; title: string }>(`SELECT user_id, title FROM notifications WHERE case_id = $1`, [c.id]);
+      assert.ok(over.rows.some((r) => r.user_id === s.ids.handler && r.title.startsWith('【特别程序超期】')), 'planned end Nov 16 passed');
+      const n = over.rowCount;
+      await reminders.run(t.region);
+      assert.equal((await t.db.query(`SELECT 1 FROM notifications WHERE case_id = $1`, [c.id])).rowCount, n, 'once');
+    });
   });
 }

@@ -79,6 +79,32 @@ export class ReminderService {
         for (const u of await this.heads(regionCode, t.department_code)) notified += await this.notify(regionCode, u, t, `${t.id}:red:head`, `${title}（部门负责人督办）`, body);
       }
     }
+    // The case as a whole past its due date: the competent section's head is told.
+    const late = (await this.ctx.db.query<{ id: string; case_no: string; department_code: string | null; due_date: string }>(
+      `SELECT id, case_no, department_code, due_date::text AS due_date FROM cases
+        WHERE region_code = $1 AND accepted_on IS NOT NULL AND decision IS NULL AND closed_at IS NULL AND due_date < $2
+          AND state NOT IN ('SPECIAL_PROCEDURE', 'SUSPENDED')`, [regionCode, today])).rows;
+    for (const c of late) {
+      for (const u of await this.heads(regionCode, c.department_code)) {
+        notified += await this.notify(regionCode, u, { case_id: c.id, id: null }, `case:${c.id}:red`, `【办件超期】办件 ${c.case_no} 已超过承诺办结期限`, `承诺办结期限：${c.due_date}。请督促办理。`);
+      }
+    }
+    // A special procedure (特别程序) running past its planned length: whoever holds the case's open tasks.
+    const pauses = (await this.ctx.db.query<{ id: string; case_id: string; case_no: string; procedure_code: string; started_on: string; planned_days: number }>(
+      `SELECT p.id, p.case_id, c.case_no, p.procedure_code, p.started_on::text AS started_on, p.planned_days FROM case_pauses p JOIN cases c ON c.id = p.case_id
+        WHERE p.region_code = $1 AND p.kind = 'special' AND p.ended_on IS NULL AND p.planned_days IS NOT NULL`, [regionCode])).rows;
+    for (const p of pauses) {
+      const plannedEnd = await this.ctx.calendar.addWorkingDays(p.started_on, p.planned_days);
+      if (plannedEnd >= today) continue;
+      const open = (await this.ctx.db.query<OpenTask>(
+        `SELECT t.id, t.case_id, '' AS case_no, t.step_name, t.permission, t.department_code, t.assignee_id, NULL AS due_date, 0 AS warning_days, '' AS state
+           FROM case_tasks t WHERE t.case_id = $1 AND t.status = 'open'`, [p.case_id])).rows;
+      for (const t of open) {
+        for (const u of await this.holders(regionCode, t)) {
+          notified += await this.notify(regionCode, u, { case_id: p.case_id, id: null }, `pause:${p.id}:overdue`, `【特别程序超期】办件 ${p.case_no} 的特别程序已超过计划时限`, `计划结束日期：${plannedEnd}。请及时结束特别程序或说明情况。`);
+        }
+      }
+    }
     return { checked: tasks.length, notified };
   }
 
@@ -106,7 +132,7 @@ export class ReminderService {
     );
   }
 
-  private async notify(regionCode: string, u: { id: string; display_name: string }, t: OpenTask, key: string, title: string, body: string): Promise<number> {
+  private async notify(regionCode: string, u: { id: string; display_name: string }, t: { case_id: string; id: string | null }, key: string, title: string, body: string): Promise<number> {
     const r = await this.ctx.db.query(
       `INSERT INTO notifications (region_code, user_id, kind, title, body, case_id, task_id, dedupe_key, created_at) VALUES ($1, $2, 'deadline', $3, $4, $5, $6, $7, $8)
        ON CONFLICT (user_id, dedupe_key) DO NOTHING RETURNING id`,
