@@ -108,7 +108,7 @@ for (const kind of testDbs) {
       warned(gj, 'AXES_SWAPPED');
     });
     it('reads a DXF boundary layer, and asks which layer when several hold closed polylines', async () => {
-      const ok = await post('红线.dxf', dxf([['用地红线', [50, 50, 100, 100], true], ['道路', [0, 0, 30, 30], false]]));
+      const ok = await post('红线.dxf', `999\r\ndrawn by CAD\r\n${dxf([['用地红线', [50, 50, 100, 100], true], ['道路', [0, 0, 30, 30], false]])}`);
       assert.equal(ok.statusCode, 201, ok.body);
       const txtRes = await post('红线.txt', boundaryTxt([{ rect: [50, 50, 100, 100] }]));
       assert.equal(ok.json().boundary.area.m2, txtRes.json().boundary.area.m2, 'DXF and TXT give the same boundary');
@@ -126,6 +126,8 @@ for (const kind of testDbs) {
       assert.equal(res.statusCode, 201, res.body);
       assert.equal(res.json().boundary.source.format, 'shapefile');
       assert.equal(res.json().boundary.source.parcels[0].name, '一号地块');
+      const declared = JSON.stringify({ type: 'Feature', properties: { 地块面积: 2 }, geometry: { type: 'Polygon', coordinates: [ring] } });
+      assert.match(warned(await post('declared.geojson', declared), 'AREA_MISMATCH').zh, /2\.0000 公顷/);
     });
     it('answers 400 without a file or item code, 404 for an item without a rule set', async () => {
       const f = form({ itemCode: 'YDYS' });

@@ -149,6 +149,8 @@ for (const kind of testDbs) {
       assert.equal(fresh.trigger, 'layer_update');
       assert.equal(fresh.layerVersions.YJJBNTBHTB, 2);
       assert.ok(other.id);
+      const list = (await t.app.inject({ method: 'GET', url: '/api/reviews?caseId=CASE-1', headers: { cookie: handler } })).json();
+      assert.deepEqual(list.map((x: { id: string }) => x.id), [f.reportId, withCase.id], 'the re-review is the case’s current report');
       const reruns = await t.db.query(`SELECT 1 FROM review_reports WHERE previous_report_id = $1`, [noCase.id]);
       assert.equal(reruns.rowCount, 0, 'reports without a case are not re-run');
       // Idempotent: a second publication event for the same state adds nothing.

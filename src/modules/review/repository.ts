@@ -198,3 +198,12 @@ export async function flagsOfCase(q: Queryable, region: string, caseId: string) 
   );
   return r.rows;
 }
+
+export async function reportsOfCase(q: Queryable, region: string, caseId: string) {
+  const r = await q.query<{ id: string; report_no: string; item_code: string; overall: Verdict; overall_computed: Verdict; trigger: string; previous_report_id: string | null; rule_set_version: number; layer_versions: Record<string, number | null>; created_at: Date }>(
+    `SELECT id, report_no, item_code, overall, overall_computed, trigger, previous_report_id, rule_set_version, layer_versions, created_at
+       FROM review_reports WHERE region_code = $1 AND case_id = $2 ORDER BY created_at DESC, report_no DESC LIMIT 200`,
+    [region, caseId],
+  );
+  return r.rows;
+}

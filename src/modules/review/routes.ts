@@ -102,6 +102,11 @@ export function reviewRoutes(reviews: ReviewService): FastifyPluginAsyncTypebox 
       return report;
     });
 
+    app.get('/', {
+      schema: { tags: ['review'], summary: 'The review reports of a case, newest first', querystring: Type.Object({ caseId: CaseId }, { additionalProperties: false }) },
+      preHandler: requireUser({ permission: 'review:run' }),
+    }, async (request) => reviews.reportsOfCase(request.principal!.regionCode, request.query.caseId));
+
     app.get('/flags', {
       schema: { tags: ['review'], summary: 'Re-reviews of a case after a layer changed (what changed, before and after)', querystring: Type.Object({ caseId: CaseId }, { additionalProperties: false }) },
       preHandler: requireUser({ permission: 'case:read' }),

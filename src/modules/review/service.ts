@@ -310,6 +310,14 @@ export class ReviewService {
     return this.report(p.regionCode, id);
   }
 
+  /** The reports of a case, newest first (the first one is the case's current review). */
+  async reportsOfCase(region: string, caseId: string) {
+    return (await repo.reportsOfCase(this.ctx.db, region, caseId)).map((r) => ({
+      id: r.id, reportNo: r.report_no, itemCode: r.item_code, overall: r.overall, overallComputed: r.overall_computed, trigger: r.trigger,
+      previousReportId: r.previous_report_id, ruleSetVersion: r.rule_set_version, layerVersions: r.layer_versions, createdAt: r.created_at.toISOString(),
+    }));
+  }
+
   flags(region: string, caseId: string) {
     return repo.flagsOfCase(this.ctx.db, region, caseId);
   }

@@ -60,7 +60,7 @@ export async function readBoundaryFile(bytes: Buffer, fileName: string, opts: Re
     return fromGeoJson(obj, 'geojson', fileName, opts);
   }
   if (/\[\s*(属性描述|地块坐标)\s*\]|【\s*(属性描述|地块坐标)\s*】/.test(text)) return readTxt(bytes, fileName, opts);
-  if (/^0\s*\r?\n\s*SECTION/.test(head)) return readDxf(text, fileName, opts);
+  if (/(^|\n)\s*0\s*\r?\n\s*SECTION\s*\r?\n\s*2\s*\r?\n\s*(HEADER|CLASSES|TABLES|BLOCKS|ENTITIES)\b/.test(head.slice(0, 4096))) return readDxf(text, fileName, opts);
   throw new AppError(E.BOUNDARY_FORMAT_UNKNOWN, { file: fileName }, `"${fileName}" is not a boundary TXT, zipped Shapefile, GeoJSON or DXF`);
 }
 
@@ -94,7 +94,7 @@ async function readShapefile(bytes: Buffer, fileName: string, opts: ReadOptions)
     try {
       const parcels: InputParcel[] = [];
       for await (const f of src.features()) {
-        parcels.push(toParcel(f.geometry, f.n, nameOf(f.properties, f.n), fileName));
+        parcels.push({ ...toParcel(f.geometry, f.n, nameOf(f.properties, f.n), fileName), declaredAreaHa: declaredOf(f.properties) });
         if (parcels.length > MAX_PARCELS) throw new AppError(E.BOUNDARY_TOO_LARGE, {}, `more than ${MAX_PARCELS} parcels`);
       }
       const warnings: Finding[] = src.warnings.map((w) => ({ code: w.code, en: w.message, zh: w.zh ?? w.message }));
@@ -124,7 +124,7 @@ export function fromGeoJson(obj: unknown, format: 'geojson' | 'json', fileName: 
   const add = (g: unknown, props: Record<string, unknown>) => {
     const n = parcels.length + 1;
     if (n > MAX_PARCELS) throw new AppError(E.BOUNDARY_TOO_LARGE, {}, `more than ${MAX_PARCELS} parcels`);
-    parcels.push(toParcel(g as Geometry | null, n, nameOf(props, n), fileName));
+    parcels.push({ ...toParcel(g as Geometry | null, n, nameOf(props, n), fileName), declaredAreaHa: declaredOf(props) });
   };
   const o = obj as { type?: string; features?: unknown[]; geometry?: unknown; properties?: Record<string, unknown>; crs?: unknown };
   if (o && typeof o === 'object') crsMember = o.crs;
@@ -154,6 +154,16 @@ export function fromGeoJson(obj: unknown, format: 'geojson' | 'json', fileName: 
 function nameOf(props: Record<string, unknown>, n: number): string {
   for (const k of ['地块名称', 'DKMC', 'name', 'NAME', '名称', '地块编号', 'DKBH']) if (typeof props[k] === 'string' && props[k]) return (props[k] as string).slice(0, 60);
   return `地块${n}`;
+}
+
+/** 地块面积 / DKMJ as stated in the attributes, in 公顷 (the exchange format's unit). */
+function declaredOf(props: Record<string, unknown>): number | null {
+  for (const k of ['地块面积', 'DKMJ']) {
+    const v = props[k];
+    const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : NaN;
+    if (Number.isFinite(n) && n > 0) return n;
+  }
+  return null;
 }
 
 function toParcel(g: Geometry | null, n: number, name: string, fileName: string | null): InputParcel {
