@@ -119,6 +119,11 @@ for (const kind of testDbs) {
       assert.deepEqual(results.map((r) => r.statusCode).sort(), [200, 200, 201]);
       const n = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM cases WHERE region_code = $1 AND idempotency_key = $2', [t.region, key2]);
       assert.equal(n.rows[0]!.n, 1);
+      // The key is unique per submitter: another clerk's request with the same key is a new case.
+      const otherClerk = await t.login((await t.user(['window_clerk'], { department: 'approval_window' })).username);
+      const other = await submit(t, otherClerk, 'JSYDGH', { key: key2 });
+      assert.equal(other.statusCode, 201);
+      assert.notEqual(other.json().id, results[0]!.json().id);
     });
 
     it('concurrent submissions get consecutive, gap-free daily serials', async () => {
