@@ -50,7 +50,9 @@ for (const kind of testDbs) {
       assert.equal(r.landUse.rows.length, 4);
       assert.ok(r.landUse.coveredShare > 0.9999, `covered ${r.landUse.coveredShare}`);
       assert.ok(by('GD_OCCUPY').advice.zh.includes('占补平衡'));
-      console.log(JSON.stringify(by('YJJBNT_OCCUPY'), null, 1).slice(0, 1500));
+      const paddy = r.landUse.rows.find((x: { dlbm: string }) => x.dlbm === '0101');
+      close(paddy.area.m2, ellipsoidalRectArea(50, 50, 50, 50), 'paddy');
+      close(paddy.netArea.m2, ellipsoidalRectArea(50, 50, 50, 50) * 0.9, 'paddy net of 10 % 田坎');
     });
   });
 }

@@ -54,7 +54,7 @@ export async function importLayer(t: TestApp, code: string, features: { properti
 export async function buildCounty(t: TestApp) {
   await importLayer(t, 'XZQ', [{ properties: { XZQDM: '430422', XZQMC: '测试县', JB: '县' }, geometry: box(-5000, -5000, 10000, 10000) }]);
   await importLayer(t, 'DLTB', [
-    { properties: { BSM: 1, DLBM: '0101', DLMC: '水田', QSXZ: '30' }, geometry: box(0, 0, 100, 100) },
+    { properties: { BSM: 1, DLBM: '0101', DLMC: '水田', QSXZ: '30', KCXS: 0.1 }, geometry: box(0, 0, 100, 100) },
     { properties: { BSM: 2, DLBM: '0103', DLMC: '旱地', QSXZ: '30' }, geometry: box(100, 0, 100, 100) },
     { properties: { BSM: 3, DLBM: '0301', DLMC: '乔木林地', QSXZ: '30' }, geometry: box(0, 100, 100, 100) },
     { properties: { BSM: 4, DLBM: '0701', DLMC: '城镇住宅用地', QSXZ: '20' }, geometry: box(100, 100, 100, 100) },

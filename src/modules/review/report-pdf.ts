@@ -85,8 +85,8 @@ export async function renderReportPdf(report: ReportForPdf, layers: MapLayer[]):
   if (report.landUse.rows.length) {
     pdf.table({
       size: 8.5,
-      columns: [{ header: '地类编码' }, { header: '地类名称', width: 1.6 }, { header: '图斑数', align: 'right' }, { header: '面积（平方米）', width: 1.4, align: 'right' }, { header: '公顷', align: 'right' }, { header: '亩', align: 'right' }],
-      rows: report.landUse.rows.map((x) => [x.dlbm, x.dlmc, String(x.count), fmt(x.area.m2), fmt(x.area.ha, 4), fmt(x.area.mu)]),
+      columns: [{ header: '地类编码' }, { header: '地类名称', width: 1.6 }, { header: '图斑数', align: 'right' }, { header: '面积（平方米）', width: 1.4, align: 'right' }, { header: '公顷', align: 'right' }, { header: '亩', align: 'right' }, { header: '扣除田坎后（平方米）', width: 1.6, align: 'right' }],
+      rows: report.landUse.rows.map((x) => [x.dlbm, x.dlmc, String(x.count), fmt(x.area.m2), fmt(x.area.ha, 4), fmt(x.area.mu), fmt(x.netArea?.m2 ?? x.area.m2)]),
     });
   }
   for (const n of report.landUse.notes) pdf.text(n.zh, { size: 9.5, color: '#a00000' });

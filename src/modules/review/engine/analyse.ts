@@ -67,6 +67,8 @@ export interface LandUseRow {
   dlbm: string;
   dlmc: string;
   area: { m2: number; ha: number; mu: number };
+  /** Net of the deducted share (田坎, KCXS): overlap × (1 − KCXS) per patch (DOMAIN.md §2.3). */
+  netArea: { m2: number; ha: number; mu: number };
   count: number;
 }
 
@@ -261,16 +263,18 @@ function finish(r: RuleResult, rule: Rule, m: Measured): RuleResult {
 
 async function landUseOf(boundary: Boundary, lv: { version: number } | null, load: (v: number) => Promise<Candidate[]>): Promise<LandUse> {
   if (!lv) return { layerVersion: null, rows: [], byClass: [], coveredShare: 0, notes: [{ zh: '缺少地类图斑（DLTB）数据，无法统计土地利用现状', en: 'No current land-use (DLTB) data; no breakdown' }] };
-  const by = new Map<string, { dlmc: string; m2: number; count: number }>();
+  const by = new Map<string, { dlmc: string; m2: number; net: number; count: number }>();
   for (const c of await load(lv.version)) {
     if (c.overlapM2 <= 0) continue;
     const k = String(c.props.DLBM ?? '');
-    const e = by.get(k) ?? { dlmc: String(c.props.DLMC ?? ''), m2: 0, count: 0 };
+    const e = by.get(k) ?? { dlmc: String(c.props.DLMC ?? ''), m2: 0, net: 0, count: 0 };
+    const kcxs = Number(c.props.KCXS ?? 0);
     e.m2 += c.overlapM2;
+    e.net += c.overlapM2 * (Number.isFinite(kcxs) && kcxs > 0 && kcxs < 1 ? 1 - kcxs : 1);
     e.count++;
     by.set(k, e);
   }
-  const rows = [...by.entries()].map(([dlbm, e]) => ({ dlbm, dlmc: e.dlmc, area: areaUnits(e.m2), count: e.count })).sort((a, b) => a.dlbm.localeCompare(b.dlbm));
+  const rows = [...by.entries()].map(([dlbm, e]) => ({ dlbm, dlmc: e.dlmc, area: areaUnits(e.m2), netArea: areaUnits(e.net), count: e.count })).sort((a, b) => a.dlbm.localeCompare(b.dlbm));
   const classes = new Map<string, number>();
   for (const [dlbm, e] of by) classes.set(dlbm.slice(0, 2), (classes.get(dlbm.slice(0, 2)) ?? 0) + e.m2);
   const total = [...by.values()].reduce((s, e) => s + e.m2, 0);
