@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { testDbs } from '../helpers/db.ts';
 import { testApp, type TestApp } from '../helpers/app.ts';
+import { RecordingCertificateIssuer } from '../../src/modules/approval/certificates.ts';
 import { act, get, ok, openTask, staff, submit, type Staff } from './helpers.ts';
 
 for (const kind of testDbs) {
@@ -55,6 +56,29 @@ for (const kind of testDbs) {
       assert.deepEqual(audit.rows.map((r) => r.action), ['submit', 'accept', 'pass', 'pass', 'approve', 'certify', 'deliver'].map((a) => `approval.case_${a}`));
       const events = await t.db.query<{ topic: string }>(`SELECT topic FROM outbox WHERE aggregate_id = $1 ORDER BY id`, [c.id]);
       assert.deepEqual(events.rows.map((r) => r.topic), ['submit', 'accept', 'pass', 'pass', 'approve', 'certify', 'deliver'].map((a) => `case.${a}`));
+    });
+
+    it('certify goes through the pluggable CertificateIssuer inside the case transaction', async () => {
+      const seen: string[] = [];
+      t.app.approval.setCertificateIssuer({
+        async issue(tx, req) {
+          const n = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM case_tasks WHERE case_id = $1', [req.caseId]);
+          seen.push(`${req.itemCode}/${req.resultName}/${n.rows[0]!.n}`);
+          return { certificateNo: '湘(2026)衡南县建设用地规划许可第0001号' };
+        },
+      });
+      try {
+        let c = (await submit(t, s.clerk, 'JSYDGH')).json();
+        c = await ok(t, s.clerk, c.id, { action: 'accept', taskId: openTask(c, 'accept') });
+        c = await ok(t, s.handler, c.id, { action: 'pass', taskId: openTask(c, 'handle') });
+        c = await ok(t, s.head, c.id, { action: 'pass', taskId: openTask(c, 'review') });
+        c = await ok(t, s.leader, c.id, { action: 'pass', taskId: openTask(c, 'approve') });
+        c = await ok(t, s.clerk, c.id, { action: 'certify', taskId: openTask(c, 'certify') });
+        assert.equal(c.certificateNo, '湘(2026)衡南县建设用地规划许可第0001号');
+        assert.deepEqual(seen, ['JSYDGH/建设用地规划许可证/5']);
+      } finally {
+        t.app.approval.setCertificateIssuer(new RecordingCertificateIssuer());
+      }
     });
 
     it('the decider may deny (reject) with a reason: DONE_DENIED, no certificate', async () => {

@@ -12,6 +12,13 @@ import { notificationRoutes } from './notification-routes.ts';
 import { supervisionRoutes } from './supervision-routes.ts';
 import { SupervisionService } from './supervision.ts';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The approval module's services, for modules registered after it (documents, portal, review). */
+    approval: ApprovalModule;
+  }
+}
+
 export interface ApprovalModule {
   items: ItemService;
   definitions: DefinitionService;
@@ -50,5 +57,7 @@ export async function registerApproval(app: FastifyInstance): Promise<ApprovalMo
   app.addHook('onListen', async () => {
     await reminders.schedule(app.ctx.config.regionCode);
   });
-  return { items, definitions, cases, views, reminders, setCertificateIssuer: (i) => { issuer = i; } };
+  const mod: ApprovalModule = { items, definitions, cases, views, reminders, setCertificateIssuer: (i) => { issuer = i; } };
+  app.decorate('approval', mod);
+  return mod;
 }
