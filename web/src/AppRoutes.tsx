@@ -21,9 +21,14 @@ const DataPage = lazy(() => import('./pages/DataPage.tsx').then((m) => ({ defaul
 // The public certificate verification page behind the QR code on certificates.
 const VerifyPage = lazy(() => import('./verify/VerifyPage.tsx').then((m) => ({ default: m.VerifyPage })));
 const AuditPage = lazy(() => import('./admin/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+// The office (一窗受理, 协同审批); the process diagram brings bpmn-js and loads on its own.
+const OfficePage = lazy(() => import('./office/OfficePage.tsx').then((m) => ({ default: m.OfficePage })));
+const RegisterPage = lazy(() => import('./office/RegisterPage.tsx').then((m) => ({ default: m.RegisterPage })));
+const CasePage = lazy(() => import('./office/CasePage.tsx').then((m) => ({ default: m.CasePage })));
+const ProcessesPage = lazy(() => import('./office/ProcessesPage.tsx').then((m) => ({ default: m.ProcessesPage })));
+const ProcessPage = lazy(() => import('./office/ProcessPage.tsx').then((m) => ({ default: m.ProcessPage })));
 
 const PLACEHOLDERS: { face: PlaceholderFace; path: string }[] = [
-  { face: 'office', path: '/office' },
   { face: 'share', path: '/share' },
   { face: 'ops', path: '/ops' },
   { face: 'm', path: '/m' },
@@ -32,7 +37,7 @@ const PLACEHOLDERS: { face: PlaceholderFace; path: string }[] = [
 function faceRoute(face: FaceKey, path: string, page: ReactNode) {
   return (
     <Route
-      key={face}
+      key={path}
       path={path}
       element={
         <RequireFace face={face}>
@@ -59,6 +64,11 @@ export function AppRoutes() {
       >
         <Route path="/welcome" element={<WelcomePage />} />
         {PLACEHOLDERS.map(({ face, path }) => faceRoute(face, path, <FacePage face={face} />))}
+        {faceRoute('office', '/office', <OfficePage />)}
+        {faceRoute('office', '/office/register', <RegisterPage />)}
+        {faceRoute('office', '/office/cases/:id', <CasePage />)}
+        {faceRoute('office', '/office/processes', <ProcessesPage />)}
+        {faceRoute('office', '/office/processes/:code', <ProcessPage />)}
         {faceRoute('map', '/map', <MapPage />)}
         {faceRoute('data', '/data', <DataPage />)}
         {faceRoute('admin-users', '/admin/users', <UsersPage />)}

@@ -1,0 +1,75 @@
+import { Card, Descriptions, Empty, Flex, List, Typography } from 'antd';
+import { useI18n } from '../i18n/LangContext.ts';
+import type { CaseDetail } from './types.ts';
+
+/** Certificate numbers served as PDF by the documents module (/api/certificates/{number}.pdf). */
+const DOCUMENT_CERT = /^[0-9]{10}[A-Z]{2,8}[0-9]{5}$/;
+
+/**
+ * 文书: the notices of the case (受理 / 不予受理 / 补正告知) as data, and the certificate with its
+ * PDF and public verification page when the documents module issued it.
+ */
+export function DocumentsTab({ c }: { c: CaseDetail }) {
+  const { t, time } = useI18n();
+  const accept = c.timeline.find((h) => h.action === 'accept');
+  const refuse = c.timeline.find((h) => h.action === 'not_accept');
+  const empty = !accept && !refuse && c.supplementNotices.length === 0 && !c.certificateNo;
+  if (empty) return <Empty description={t('office.docs.none')} />;
+  return (
+    <Flex vertical gap={12}>
+      {accept && (
+        <Card size="small" title={t('office.docs.acceptNotice')} data-testid="doc-accept">
+          <Descriptions
+            size="small"
+            column={1}
+            items={[
+              { key: 'no', label: t('office.col.caseNo'), children: c.caseNo },
+              { key: 'on', label: t('office.case.acceptedOn'), children: c.acceptedOn ?? time(accept.at) },
+              { key: 'due', label: t('office.case.dueDate'), children: c.clock.dueDate ?? '' },
+              { key: 'by', label: t('office.docs.by'), children: accept.actor ?? '' },
+            ]}
+          />
+        </Card>
+      )}
+      {refuse && (
+        <Card size="small" title={t('office.docs.refuseNotice')}>
+          <Typography.Paragraph>{t('office.docs.reason', { text: refuse.comment ?? '' })}</Typography.Paragraph>
+          <Typography.Text type="secondary">{time(refuse.at)}</Typography.Text>
+        </Card>
+      )}
+      {c.supplementNotices.map((n) => (
+        <Card key={n.id} size="small" title={t('office.docs.supplementNotice')} extra={time(n.issuedAt)}>
+          <List
+            size="small"
+            dataSource={n.items}
+            renderItem={(it) => (
+              <List.Item>
+                {it.name}：{it.problem}
+              </List.Item>
+            )}
+          />
+          <Typography.Text type="secondary">{n.answeredAt ? t('office.docs.answered', { at: time(n.answeredAt) }) : t('office.docs.unanswered')}</Typography.Text>
+        </Card>
+      ))}
+      {c.certificateNo && (
+        <Card size="small" title={t('office.docs.certificate')} data-testid="doc-certificate">
+          <Flex vertical gap={4}>
+            <Typography.Text copyable>{c.certificateNo}</Typography.Text>
+            {DOCUMENT_CERT.test(c.certificateNo) && (
+              <Flex gap={12} wrap>
+                <a href={`/api/certificates/${c.certificateNo}.pdf`} target="_blank" rel="noreferrer">
+                  {t('office.docs.certificatePdf')}
+                </a>
+                <a href={`/verify/${c.certificateNo}`} target="_blank" rel="noreferrer">
+                  {t('office.docs.verify')}
+                </a>
+              </Flex>
+            )}
+            {c.deliveredAt && <Typography.Text>{t('office.docs.delivered', { at: time(c.deliveredAt) })}</Typography.Text>}
+          </Flex>
+        </Card>
+      )}
+      <Typography.Text type="secondary">{t('office.docs.pdfNote')}</Typography.Text>
+    </Flex>
+  );
+}
