@@ -138,6 +138,9 @@ for (const kind of testDbs) {
       assert.equal(none.json().code, 'ITEM_HAS_NO_REVIEW');
       const bad = await t.app.inject({ method: 'POST', url: '/api/reviews', headers: { cookie: clerk }, payload: { itemCode: 'YDYS', geometry: { type: 'Point', coordinates: [1, 2] } } });
       assert.equal(bad.statusCode, 400);
+      const projected = await t.app.inject({ method: 'POST', url: '/api/reviews', headers: { cookie: clerk }, payload: { itemCode: 'YDYS', geometry: { type: 'Polygon', coordinates: [[[X0, Y0], [X0 + 100, Y0], [X0 + 100, Y0 + 100], [X0, Y0]]] } } });
+      assert.equal(projected.json().code, 'IMPORT_CRS_UNKNOWN');
+      assert.match(projected.json().detail, /EPSG:4490/);
     });
     it('needs a signed-in user with review:run', async () => {
       const f = form({ itemCode: 'YDYS' }, { name: 'a.txt', bytes: Buffer.from(boundaryTxt([{ rect: [50, 50, 100, 100] }])) });

@@ -139,7 +139,7 @@ export function fromGeoJson(obj: unknown, format: 'geojson' | 'json', fileName: 
   let swapped = false;
   if (format === 'json') {
     ({ crs, swapped } = crsOf(parcels, undefined));
-    if (crs.epsg !== 4490) throw new AppError(E.BOUNDARY_NOT_POLYGON, {}, 'the request geometry must be longitude/latitude in EPSG:4490');
+    if (crs.epsg !== 4490) throw new AppError(FormatErrors.IMPORT_CRS_UNKNOWN, { epsg: crs.epsg }, `the request geometry must be longitude/latitude in EPSG:4490; these coordinates look like ${crs.evidence}`);
     crs = { epsg: 4490, source: 'request', evidence: 'GeoJSON in EPSG:4490 (longitude, latitude)' };
   } else if (crsMember) {
     const epsg = epsgFromCrsMember(JSON.stringify(crsMember));

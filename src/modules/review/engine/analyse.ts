@@ -106,6 +106,11 @@ function pick(props: Record<string, unknown>, fields: string[]): Record<string, 
   return out;
 }
 
+const MANUAL_ADVICE: Text = {
+  zh: '本项由审查人员人工核查后给出结论，申请人无需重复提交材料；如有现场或权属资料，可一并提供以加快核查。',
+  en: 'A reviewer checks this item by hand and gives the conclusion; nothing needs resubmitting. Site or title documents, if any, speed up the check.',
+};
+
 const isEngineFailure = (err: unknown) => err instanceof SilentStatementFailure || err instanceof OverlayFailed || (err as { code?: string })?.code === 'XX000';
 
 /**
@@ -136,7 +141,7 @@ export async function analyse(q: Queryable, boundary: Boundary, rules: Rule[], l
     };
     if (!lv) {
       const message = { zh: `缺少图层 ${rule.layer} 的数据，无法自动审查，需人工核查`, en: `Layer ${rule.layer} has no published data; check by hand` };
-      results.push({ ...base, message });
+      results.push({ ...base, message, advice: MANUAL_ADVICE });
       continue;
     }
     try {
@@ -145,7 +150,7 @@ export async function analyse(q: Queryable, boundary: Boundary, rules: Rule[], l
       if (!isEngineFailure(err)) throw err;
       const reason = (err as Error).message.slice(0, 300);
       results.push({
-        ...base, guard: { tripped: true, reason },
+        ...base, guard: { tripped: true, reason }, advice: MANUAL_ADVICE,
         message: { zh: `空间叠加计算失败（图层 ${rule.layer} 第 ${lv.version} 版，几何图形可能无效），结果不可用，需人工核查`, en: `The overlay with layer ${rule.layer} v${lv.version} failed (a geometry may be invalid); no result: check by hand` },
       });
     }
