@@ -58,6 +58,19 @@ for (const kind of testDbs) {
       assert.ok(Math.abs(withHole!.x - 112.7004) < 0.001 && Math.abs(withHole!.y - 26.8) < 0.001, `centroid ${withHole!.x},${withHole!.y}`);
     });
 
+    it('stores for parcels given in degrees the same ellipsoidal area as PostGIS ST_Area(geography)', async () => {
+      const deg = (x: number, y: number, w: number, h: number) => ({ type: 'Polygon' as const, coordinates: [[[x, y], [x + w, y], [x + w, y + h], [x + w / 2, y + h * 1.3], [x, y + h], [x, y]]] });
+      const r = await gis.importSource(null, t.region, 'GHYDYH', memorySource(4490, [
+        { properties: { YDYHFLDM: '0701' }, geometry: deg(112.71, 26.81, 0.001, 0.0008) },
+        { properties: { YDYHFLDM: '0101' }, geometry: { type: 'Polygon', coordinates: [...deg(112.72, 26.82, 0.002, 0.002).coordinates, [[112.7205, 26.8205], [112.7205, 26.8208], [112.7208, 26.8208], [112.7205, 26.8205]]] } },
+        { properties: { YDYHFLDM: '0101' }, geometry: deg(112.6, 26.7, 0.2, 0.1) },
+      ]), { define: { name: '规划用地', category: 'planning', geometryType: 'polygon', access: 'restricted', requiredPermission: 'layer:manage' } });
+      const rows = await t.db.query<{ fid: number; stored: number; postgis: number }>(
+        `SELECT fid, area_m2 AS stored, ST_Area(geom::geography) AS postgis FROM features WHERE layer_id = $1 AND version = $2 ORDER BY fid`, [r.layer.id, r.version]);
+      assert.equal(rows.rowCount, 3);
+      for (const row of rows.rows) assert.ok(Math.abs(row.stored - row.postgis) < 0.01, `feature ${row.fid}: stored ${row.stored}, PostGIS ${row.postgis}`);
+    });
+
     it('lands an import whole or not at all: a bad feature leaves a failed version and no rows', async () => {
       const before = await gis.readableLayer(null, t.region, 'XZQ');
       for (const [geometry, code] of [

@@ -2,7 +2,7 @@ import type { Db, Queryable } from '../../core/db/index.ts';
 import { AppError } from '../../core/errors.ts';
 import { GisErrors as G } from './errors.ts';
 import type { FeatureSource, SourceFeature } from './formats/types.ts';
-import { geojsonToWkb } from './formats/wkb.ts';
+import { geojsonToWkb, wkbEllipsoidalArea } from './formats/wkb.ts';
 import type { GeometryKind, Layer } from './layers.ts';
 
 const BATCH = 1000;
@@ -50,8 +50,8 @@ export function partitionTable(layerId: string, version: number): string {
 // ST_IsValid several times per row.
 const INSERT_BATCH = (table: string) => `
 WITH rows AS (
-  SELECT fid, props, s, problem, ok, g
-    FROM ROWS FROM (unnest($1::int[]), jsonb_array_elements($2::jsonb), unnest($3::int[]), unnest($13::int[])) AS t(fid, props, off, len),
+  SELECT fid, props, s, problem, ok, g, area
+    FROM ROWS FROM (unnest($1::int[]), jsonb_array_elements($2::jsonb), unnest($3::int[]), unnest($13::int[]), unnest($15::float8[])) AS t(fid, props, off, len, area),
          LATERAL (SELECT CASE WHEN len >= 0 THEN ST_SetSRID(ST_GeomFromWKB(substring($14::bytea FROM off + 1 FOR len)), $4::int) END AS s0 OFFSET 0) a,
          LATERAL (SELECT CASE WHEN ST_NDims(s0) > 2 THEN ST_Force2D(s0) ELSE s0 END AS s OFFSET 0) b,
          LATERAL (SELECT CASE WHEN s IS NULL OR ST_IsEmpty(s) THEN 'empty'
@@ -63,7 +63,7 @@ WITH rows AS (
          LATERAL (SELECT CASE WHEN ok THEN g0 WHEN g0 IS NOT NULL THEN ST_CollectionExtract(ST_MakeValid(g0), $8::int) END AS g OFFSET 0) f
 ), ins AS (
   INSERT INTO ${table} (layer_id, version, fid, region_code, props, geom, area_m2)
-  SELECT $5::uuid, $6::int, fid, $7, props, g, CASE WHEN $8::int = 3 THEN ST_Area(g::geography) END
+  SELECT $5::uuid, $6::int, fid, $7, props, g, CASE WHEN $8::int = 3 THEN CASE WHEN ok AND area IS NOT NULL THEN area ELSE ST_Area(g::geography) END END
     FROM rows WHERE problem IS NULL AND g IS NOT NULL AND NOT ST_IsEmpty(g)
   RETURNING fid
 )
@@ -129,6 +129,8 @@ export async function importFeatures(
   await db.query(`DROP TABLE IF EXISTS ${table}`);
   await db.query(`CREATE TABLE ${table} (LIKE features INCLUDING DEFAULTS)`);
   const depth = db.kind === 'postgres' ? 2 : 1;
+  const geographic = epsg === 4490 || epsg === 4326;
+  const polygons = layer.geometryType === 'polygon';
   const inFlight = new Set<Promise<void>>();
   const errors: AppError[] = [];
   let failure: unknown = null;
@@ -141,6 +143,10 @@ export async function importFeatures(
     // One binary parameter holds every WKB (offsets and lengths beside it), one JSON array every
     // property set: arrays of bytea or text would travel as escaped text literals, ten times slower.
     const wkbs = rows.map((f) => f.wkb ?? (f.geometry ? geojsonToWkb(f.geometry) : null));
+    // Ellipsoidal areas of parcels given in degrees are computed here, while the next batch is read
+    // (ST_Area(geography) was the largest single cost of an import); repaired geometries, long
+    // edges and projected sources are measured by PostGIS.
+    const areas = geographic && polygons ? wkbs.map((w) => (w ? wkbEllipsoidalArea(w) : null)) : wkbs.map(() => null);
     const offsets: number[] = [];
     const lengths: number[] = [];
     let at = 0;
@@ -157,6 +163,7 @@ export async function importFeatures(
         epsg, layer.id, version, layer.regionCode, DIMENSION[layer.geometryType], minX, maxX, minY, maxY,
         lengths,
         Buffer.concat(wkbs.filter((w): w is Buffer => w !== null), at),
+        areas,
       ])
       .then(async (r) => {
         const row = r.rows[0]!;

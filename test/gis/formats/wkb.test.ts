@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Geometry } from 'geojson';
+import geographiclib from 'geographiclib-geodesic';
 import wkx from 'wkx';
-import { geojsonToWkb, wkbLength, WkbError } from '../../../src/modules/gis/formats/wkb.ts';
+import { geojsonToWkb, wkbEllipsoidalArea, wkbLength, WkbError } from '../../../src/modules/gis/formats/wkb.ts';
 
 const ring = [[112.5, 26.7], [112.51, 26.7], [112.51, 26.71], [112.5, 26.71], [112.5, 26.7]];
 const hole = [[112.502, 26.702], [112.502, 26.703], [112.503, 26.703], [112.502, 26.702]];
@@ -48,5 +49,45 @@ describe('wkbLength', () => {
     const unknown = Buffer.from(wkb);
     unknown.writeUInt32LE(17, 1);
     assert.throws(() => wkbLength(unknown), /unsupported geometry type 17/);
+  });
+});
+
+describe('wkbEllipsoidalArea', () => {
+  // Exact geodesic polygon area on GRS80 (CGCS2000), holes subtracted.
+  const geod = new geographiclib.Geodesic.Geodesic(6378137, 1 / 298.257222101);
+  function exact(g: Geometry): number {
+    const polys = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
+    let total = 0;
+    for (const poly of polys) {
+      poly.forEach((ring, i) => {
+        const p = geod.Polygon(false);
+        for (const [x, y] of ring.slice(0, -1)) p.AddPoint(y!, x!);
+        const a = Math.abs(p.Compute(false, true).area);
+        total += i === 0 ? a : -a;
+      });
+    }
+    return total;
+  }
+  const parcel = [[112.7, 26.8], [112.7012, 26.8001], [112.7013, 26.8011], [112.7004, 26.8013], [112.6998, 26.8007], [112.7, 26.8]];
+  const hole = [[112.7004, 26.8004], [112.7006, 26.8004], [112.7006, 26.8006], [112.7004, 26.8004]];
+
+  for (const g of [
+    { type: 'Polygon', coordinates: [parcel] },
+    { type: 'Polygon', coordinates: [parcel.slice().reverse(), hole] },
+    { type: 'MultiPolygon', coordinates: [[parcel, hole], [parcel.map(([x, y]) => [x! + 0.01, y! - 0.02])]] },
+    { type: 'Polygon', coordinates: [parcel.map(([x, y]) => [x! + 14, y! + 26])] },
+  ] as Geometry[]) {
+    it(`agrees with the exact geodesic area within a square centimetre: ${g.type} near ${JSON.stringify((g as { coordinates: number[][][] }).coordinates.flat(3).slice(0, 2))}`, () => {
+      const a = wkbEllipsoidalArea(geojsonToWkb(g))!;
+      const e = exact(g);
+      assert.ok(e > 1000);
+      assert.ok(Math.abs(a - e) < 0.01, `${a} vs ${e}`);
+    });
+  }
+
+  it('leaves to PostGIS what it cannot measure exactly: long edges, lines, projected coordinates', () => {
+    assert.equal(wkbEllipsoidalArea(geojsonToWkb({ type: 'Polygon', coordinates: [[[112, 26], [112.2, 26], [112.2, 26.2], [112, 26]]] })), null);
+    assert.equal(wkbEllipsoidalArea(geojsonToWkb({ type: 'LineString', coordinates: [[112, 26], [112.001, 26]] })), null);
+    assert.equal(wkbEllipsoidalArea(geojsonToWkb({ type: 'Polygon', coordinates: [[[38370700, 2966120], [38370800, 2966120], [38370800, 2966200], [38370700, 2966120]]] })), null);
   });
 });
