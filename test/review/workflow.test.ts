@@ -29,6 +29,19 @@ for (const kind of testDbs) {
       return res.json();
     };
 
+    it('keeps reports to their region', async () => {
+      const r = await review([50, 50, 100, 100]);
+      const other = await testApp(t.db);
+      try {
+        const stranger = await other.login((await other.user(['window_clerk'])).username);
+        const res = await other.app.inject({ method: 'GET', url: `/api/reviews/${r.id}`, headers: { cookie: stranger } });
+        assert.equal(res.statusCode, 404);
+        assert.equal(res.json().code, 'REPORT_NOT_FOUND');
+      } finally {
+        await other.close();
+      }
+    });
+
     it('agrees with PostGIS ST_Area(ST_Intersection(…)::geography) on every rule', async () => {
       const r = await review([50, 50, 100, 100]);
       for (const res of r.results as (Result & { layer: { code: string; version: number }; measure: string })[]) {
