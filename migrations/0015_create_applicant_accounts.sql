@@ -1,0 +1,1 @@
+-- Applicant accounts of the online service hall (src/modules/portal): tables follow.
