@@ -98,11 +98,13 @@ for (const kind of testDbs) {
       const bad = structuredClone(rules);
       bad[0].layer = 'NO_SUCH_LAYER';
       bad[1].thresholds = [{ ...bad[1].thresholds[0], value: 100 }, { ...bad[1].thresholds[0], value: 50 }];
+      bad[1].filter = { field: 'NO_FIELD', prefix: ['01'] };
       const invalid = await t.app.inject({ method: 'PUT', url: '/api/review-rule-sets/YDYS', headers: { cookie: admin }, payload: { rules: bad } });
       assert.equal(invalid.statusCode, 422);
       assert.equal(invalid.json().code, 'RULE_SET_INVALID');
       assert.match(invalid.json().detail, /unknown layer NO_SUCH_LAYER/);
       assert.match(invalid.json().detail, /strictly increasing/);
+      assert.match(invalid.json().detail, /layer DLTB has no field NO_FIELD/);
       const saved = await t.app.inject({ method: 'PUT', url: '/api/review-rule-sets/YDYS', headers: { cookie: admin }, payload: { rules, note: '耕地提示阈值调整为 1 公顷' } });
       assert.equal(saved.statusCode, 200, saved.body);
       assert.equal(saved.json().version, current.version + 1);

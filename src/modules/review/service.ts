@@ -185,8 +185,8 @@ export class ReviewService {
 
   /** Saves an edited rule set as the next version, validated and audited in one transaction. */
   async saveRuleSet(p: Principal, itemCode: string, rules: unknown, note: string | null, rctx: RequestContext) {
-    const layers = (await this.gis.layersFor(p, p.regionCode)).map((l) => l.code);
-    const valid = validateRules(rules, layers);
+    const layers = await this.gis.layersFor(p, p.regionCode);
+    const valid = validateRules(rules, layers.map((l) => l.code), Object.fromEntries(layers.map((l) => [l.code, l.fields.map((f) => f.name)])));
     await this.ensureStarter(p.regionCode, itemCode);
     const version = await this.ctx.db.transaction(async (tx) => {
       const before = await repo.ruleSetVersion(tx, p.regionCode, itemCode);

@@ -13,9 +13,10 @@ export interface RuleProblem {
  * Checks a rule set beyond its JSON shape: known layers (the national catalogue or a layer of the
  * region), unique ids, a search radius for distance rules, thresholds well ordered (values strictly
  * increasing — decreasing for distance — and verdicts never less severe than the one before, nor
- * than `otherwise`). Throws RULE_SET_INVALID listing every problem.
+ * than `otherwise`), filter fields the layer has (when the region holds it). Throws RULE_SET_INVALID
+ * listing every problem.
  */
-export function validateRules(rules: unknown, regionLayers: readonly string[]): Rule[] {
+export function validateRules(rules: unknown, regionLayers: readonly string[], fieldsOf: Record<string, readonly string[]> = {}): Rule[] {
   const problems: RuleProblem[] = [];
   if (!Value.Check(RulesSchema, rules)) {
     for (const e of Value.Errors(RulesSchema, rules)) {
@@ -32,6 +33,8 @@ export function validateRules(rules: unknown, regionLayers: readonly string[]): 
     ids.add(r.id);
     if (!NATIONAL_LAYERS[r.layer] && !regionLayers.includes(r.layer)) problems.push({ path: `${at}/layer`, message: `unknown layer ${r.layer}` });
     if (r.filter && !r.filter.in && !r.filter.prefix) problems.push({ path: `${at}/filter`, message: 'a filter needs "in" or "prefix"' });
+    const fields = fieldsOf[r.layer];
+    if (r.filter && fields && fields.length && !fields.includes(r.filter.field)) problems.push({ path: `${at}/filter/field`, message: `layer ${r.layer} has no field ${r.filter.field}` });
     if (r.measure === 'distance' && !r.searchRadiusM) problems.push({ path: `${at}/searchRadiusM`, message: 'a distance rule needs searchRadiusM' });
     if ((r.measure === 'intersect_share' || r.measure === 'outside_share') && r.thresholds.some((t) => t.value > 1)) {
       problems.push({ path: `${at}/thresholds`, message: 'share thresholds lie between 0 and 1' });
