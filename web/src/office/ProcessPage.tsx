@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, Card, Col, Flex, Form, Input, Row, Spin } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
@@ -36,6 +36,10 @@ export function ProcessPage() {
     setGeneration((g) => g + 1);
     reloadCurrent();
   });
+  // The name of the current version is the default name of the next one.
+  useEffect(() => {
+    if (current?.name && !form.getFieldValue('name')) form.setFieldsValue({ name: current.name });
+  }, [current?.name, form]);
   const itemName = item ? (lang === 'en' ? item.guide.nameEn : item.guide.name) : code;
 
   return (
@@ -55,8 +59,6 @@ export function ProcessPage() {
               <Form
                 form={form}
                 layout="vertical"
-                initialValues={{ name: current?.name }}
-                key={current?.version ?? 0}
                 onFinish={(v) => void save.run(v)}
               >
                 <Form.Item name="name" label={t('office.process.name')} rules={[{ required: true, min: 2, max: 100 }]}>

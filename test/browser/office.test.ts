@@ -1,0 +1,241 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { PNG } from 'pngjs';
+import type { Browser, Page } from 'playwright-core';
+import { tempDir, testDbs } from '../helpers/db.ts';
+import { testApp, type TestApp } from '../helpers/app.ts';
+import { browserMissing, launchBrowser, serve } from '../helpers/browser.ts';
+
+const missing = browserMissing;
+const DESKTOP = { width: 1280, height: 860 };
+const PHONE = { width: 390, height: 844 };
+
+/** A small scanned-page stand-in: a grey PNG with a dark frame. */
+function scanPng(): Buffer {
+  const png = new PNG({ width: 120, height: 160 });
+  for (let y = 0; y < 160; y++) {
+    for (let x = 0; x < 120; x++) {
+      const i = (y * 120 + x) * 4;
+      const edge = x < 4 || y < 4 || x > 115 || y > 155;
+      png.data[i] = png.data[i + 1] = png.data[i + 2] = edge ? 40 : 220;
+      png.data[i + 3] = 255;
+    }
+  }
+  return PNG.sync.write(png);
+}
+
+describe('browser: a case goes from the window to the delivered certificate in the office app', { skip: missing ?? false }, () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  const cookies: Record<'clerk' | 'handler' | 'head' | 'leader' | 'itemAdmin', string> = { clerk: '', handler: '', head: '', leader: '', itemAdmin: '' };
+  let scan: string;
+  let caseUrl = '';
+  let caseNo = '';
+
+  before(async () => {
+    t = await testApp(await testDbs[0]!.get());
+    base = await serve(t);
+    const mk = async (role: string, department: string) => t.login((await t.user([role], { department })).username);
+    cookies.clerk = await mk('window_clerk', 'approval_window');
+    cookies.handler = await mk('case_handler', 'planning');
+    cookies.head = await mk('section_head', 'planning');
+    cookies.leader = await mk('leader', 'leadership');
+    cookies.itemAdmin = await mk('item_admin', 'approval_window');
+    scan = path.join(tempDir(), '申请表扫描件.png');
+    fs.writeFileSync(scan, scanPng());
+    fs.mkdirSync('test-results', { recursive: true });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function open(who: keyof typeof cookies, url: string, viewport = DESKTOP): Promise<{ page: Page; errors: string[] }> {
+    const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+    const [name, value] = cookies[who].split('=') as [string, string];
+    await context.addCookies([{ name, value, url: base }]);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${base}${url}`);
+    return { page, errors };
+  }
+
+  const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const stateTag = (page: Page) => page.getByTestId('case-state');
+
+  /** Signs in as `who`, opens the case, writes an opinion by a common phrase and presses `button`. */
+  async function act(who: keyof typeof cookies, button: string, phrase: string, expectState: string, shot: string) {
+    const { page, errors } = await open(who, caseUrl);
+    try {
+      await page.getByRole('heading', { name: caseNo }).waitFor({ timeout: 15_000 });
+      const panel = page.getByTestId('action-panel');
+      await panel.getByText(phrase, { exact: true }).click();
+      await panel.getByRole('button', { name: button, exact: true }).click();
+      await stateTag(page).getByText(expectState, { exact: true }).waitFor({ timeout: 15_000 });
+      await page.getByRole('tab', { name: '流程' }).click();
+      await page.getByText(`意见：${phrase}`).first().waitFor();
+      await page.screenshot({ path: `test-results/${shot}.png`, fullPage: true });
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.context().close();
+    }
+  }
+
+  it('the window clerk registers JSYDGH with ticked materials and an uploaded scan, then accepts it', async () => {
+    const { page, errors } = await open('clerk', '/office');
+    try {
+      await page.getByRole('heading', { name: '我的办件' }).waitFor({ timeout: 15_000 });
+      await page.getByRole('button', { name: '窗口登记' }).click();
+      await page.getByRole('heading', { name: '窗口登记（一窗受理）' }).waitFor();
+      await page.getByLabel('事项', { exact: true }).click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'JSYDGH' }).click();
+      await page.getByLabel('申请人名称').fill('衡南县城市建设投资有限公司');
+      await page.getByLabel('证件号码').fill('91430422MA4L0XXXX1');
+      await page.getByLabel('联系电话').fill('13907340000');
+      await page.getByLabel('联系人').fill('王经理');
+      await page.getByLabel('项目名称').fill('云集大道东段道路工程');
+      await page.getByLabel('项目位置').fill('云集街道');
+      await page.getByLabel('用地面积').fill('25000');
+      await page.getByLabel('拟供地方式').click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '划拨' }).click();
+      await page.getByLabel('拟用地用途').fill('城镇村道路用地');
+      // The checklist: two materials ticked, one with its scan uploaded.
+      await page.getByTestId('material-project_approval').getByRole('checkbox').check();
+      await page.getByTestId('material-boundary_txt').getByRole('checkbox').check();
+      await page.getByTestId('material-application_form').locator('input[type=file]').setInputFiles(scan);
+      await page.getByTestId('material-application_form').getByText('申请表扫描件.png').waitFor();
+      assert.equal(await page.getByTestId('material-application_form').getByRole('checkbox').isChecked(), true, 'an uploaded material is ticked');
+      await page.screenshot({ path: 'test-results/office-register.png', fullPage: true });
+      await page.getByRole('button', { name: '登记收件' }).click();
+
+      // The case page: number, state and the clerk's actions from the server.
+      await stateTag(page).getByText('待受理', { exact: true }).waitFor({ timeout: 15_000 });
+      caseUrl = new URL(page.url()).pathname;
+      caseNo = (await page.getByRole('heading', { level: 1 }).innerText()).trim();
+      assert.match(caseNo, /JSYDGH/);
+      const panel = page.getByTestId('action-panel');
+      await panel.getByRole('button', { name: '受理', exact: true }).waitFor();
+      await panel.getByRole('button', { name: '不予受理' }).waitFor();
+      await panel.getByRole('button', { name: '补正告知' }).waitFor();
+
+      // Materials: three received, the scan shown inline.
+      await page.getByRole('tab', { name: '材料' }).click();
+      await page.getByText('建设用地规划许可申请表').waitFor();
+      await page.getByRole('button', { name: '查看' }).first().click();
+      await page.getByRole('img', { name: '建设用地规划许可申请表' }).waitFor();
+
+      await panel.getByText('材料齐全，符合法定形式，予以受理。', { exact: true }).click();
+      await panel.getByRole('button', { name: '受理', exact: true }).click();
+      await stateTag(page).getByText('承办', { exact: true }).waitFor({ timeout: 15_000 });
+      await page.getByTestId('clock-badge').first().waitFor();
+      await page.getByRole('tab', { name: '文书' }).click();
+      await page.getByTestId('doc-accept').getByText('受理通知书').waitFor();
+      await page.screenshot({ path: 'test-results/office-accepted.png', fullPage: true });
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('the planning handler finds it in 待办 with the count and passes it', async () => {
+    const { page, errors } = await open('handler', '/office');
+    try {
+      await page.getByTestId('tab-todo').getByText('1', { exact: true }).waitFor({ timeout: 15_000 });
+      await page.getByRole('link', { name: caseNo }).waitFor();
+      await page.screenshot({ path: 'test-results/office-todo.png' });
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.context().close();
+    }
+    await act('handler', '通过', '同意。', '审核', 'office-handled');
+  });
+
+  it('the section head checks it', async () => {
+    await act('head', '通过', '经审核，同意承办意见。', '审批', 'office-checked');
+  });
+
+  it('the leader approves it on the phone: cards, a bottom drawer and no horizontal scrolling', async () => {
+    const { page, errors } = await open('leader', '/office', PHONE);
+    try {
+      const card = page.getByTestId(`task-card-${caseNo}`);
+      await card.waitFor({ timeout: 15_000 });
+      assert.ok((await overflow(page)) <= 0, 'the list fits the phone');
+      await page.screenshot({ path: 'test-results/office-phone-list.png', fullPage: true });
+      await card.click();
+      await page.getByRole('heading', { name: caseNo }).waitFor();
+      assert.ok((await overflow(page)) <= 0, 'the case page fits the phone');
+      await page.getByRole('button', { name: '办理' }).click();
+      const drawer = page.getByRole('dialog', { name: '办理' });
+      await drawer.getByText('同意核发。', { exact: true }).click();
+      await page.waitForTimeout(400); // the drawer's slide-in
+      await page.screenshot({ path: 'test-results/office-phone-drawer.png' });
+      await drawer.getByRole('button', { name: '批准（准予许可）' }).click();
+      await stateTag(page).getByText('准予许可，待制证', { exact: true }).waitFor({ timeout: 15_000 });
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('the window certifies and delivers: the case reaches 已送达 with its certificate', async () => {
+    await act('clerk', '制证', '同意核发。', '已制证，待送达', 'office-certified');
+    const { page, errors } = await open('clerk', caseUrl);
+    try {
+      await page.getByRole('heading', { name: caseNo }).waitFor({ timeout: 15_000 });
+      await page.getByTestId('action-panel').getByRole('button', { name: '送达' }).click();
+      const dialog = page.getByRole('dialog', { name: '送达' });
+      await dialog.getByLabel('窗口领取').check();
+      await dialog.getByRole('button', { name: '确定' }).click();
+      await stateTag(page).getByText('已送达', { exact: true }).waitFor({ timeout: 15_000 });
+      await page.getByText('当前没有可办理的操作。').waitFor();
+      await page.getByRole('tab', { name: '文书' }).click();
+      await page.getByTestId('doc-certificate').getByText(/已于 .* 送达/).waitFor();
+      await page.getByRole('tab', { name: '流程' }).click();
+      for (const step of ['收件登记', '受理', '批准', '制证', '送达']) await page.getByText(step, { exact: true }).first().waitFor();
+      await page.screenshot({ path: 'test-results/office-delivered.png', fullPage: true });
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.context().close();
+    }
+    const api = await t.app.inject({ method: 'GET', url: `/api${caseUrl.replace('/office', '')}`, headers: { cookie: cookies.clerk } });
+    assert.equal(api.json().state, 'DELIVERED');
+    assert.ok(api.json().certificateNo);
+  });
+
+  it('the item administrator sees the process drawn as a diagram and saves it as a new version', async () => {
+    const { page, errors } = await open('itemAdmin', '/office');
+    try {
+      await page.getByRole('button', { name: '流程定义' }).click();
+      await page.getByRole('link', { name: /JSYDGH/ }).click();
+      const canvas = page.getByTestId('bpmn-canvas');
+      await canvas.locator('.djs-element').getByText('审批', { exact: true }).waitFor({ timeout: 20_000 });
+      await canvas.locator('.djs-palette').waitFor();
+      await page.getByTestId('process-version-1').waitFor();
+      await page.getByLabel('修改原因').fill('核对流程图');
+      await page.getByRole('button', { name: '校验并保存' }).click();
+      await page.getByTestId('process-version-2').or(page.getByRole('alert')).first().waitFor({ timeout: 15_000 }).catch(async (e: unknown) => {
+        await page.screenshot({ path: 'test-results/office-process-failed.png', fullPage: true });
+        throw e;
+      });
+      if (await page.getByRole('alert').count()) {
+        await page.screenshot({ path: 'test-results/office-process-failed.png', fullPage: true });
+        assert.fail(`saving failed: ${await page.getByRole('alert').first().innerText()} ${await page.getByTestId('problem-list').innerText().catch(() => '')}`);
+      }
+      await page.getByTestId('process-version-2').getByText('现行').waitFor({ timeout: 15_000 });
+      await canvas.locator('.djs-element').getByText('审批', { exact: true }).waitFor({ timeout: 20_000 });
+      await page.screenshot({ path: 'test-results/office-process.png', fullPage: true });
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.context().close();
+    }
+    const versions = await t.app.inject({ method: 'GET', url: '/api/service-items/JSYDGH/process/versions', headers: { cookie: cookies.itemAdmin } });
+    assert.equal(versions.json().versions[0].version, 2);
+  });
+});
+
+if (missing) console.log(`# browser tests skipped: ${missing}`);
