@@ -193,6 +193,9 @@ for (const kind of testDbs) {
       let c = (await submit(t, s.clerk, 'JSYDGH')).json();
       c = await ok(t, s.clerk, c.id, { action: 'accept', taskId: openTask(c, 'accept') });
       c = await ok(t, s.handler, c.id, { action: 'start_special', taskId: openTask(c, 'handle'), procedure: 'publicity', plannedDays: 2 });
+      const todo = (await t.app.inject({ method: 'GET', url: '/api/tasks?view=todo', headers: { cookie: s.handler } })).json();
+      const item = todo.items.find((x: any) => x.caseId === c.id);
+      assert.deepEqual([item.light, item.actions, item.caseActions], ['paused', [], ['end_special']], 'the list offers ending the procedure, nothing else');
       await reminders.run(t.region);
       const early = await t.db.query(`SELECT 1 FROM notifications WHERE case_id = $1`, [c.id]);
       assert.equal(early.rowCount, 0, 'no reminders while the procedure is within its plan and the clock is stopped');

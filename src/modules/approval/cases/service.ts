@@ -467,7 +467,8 @@ export class CaseService {
       case 'deliver': {
         need(input.method, 'method');
         await this.completeTask(w, task!, 'deliver', comment);
-        await w.tx.query('UPDATE cases SET delivered_at = $2 WHERE id = $1', [w.c.id, w.now]);
+        // Collecting the result at the window is one more visit (最多跑一次 counts them).
+        await w.tx.query('UPDATE cases SET delivered_at = $2, visits = visits + $3 WHERE id = $1', [w.c.id, w.now, input.method === 'window' ? 1 : 0]);
         await this.advance(w, task!);
         const to = stateFromTasks(await this.openPhases(w), w.c.decision);
         await this.setState(w, to);

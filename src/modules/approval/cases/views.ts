@@ -150,10 +150,13 @@ export class CaseViews {
       if (!graphs.has(defId)) graphs.set(defId, returnableIn((await this.ctx.db.query<{ graph: ProcessGraph }>('SELECT graph FROM process_definitions WHERE id = $1', [defId])).rows[0]?.graph));
       const paused = t.state === 'SPECIAL_PROCEDURE' || t.state === 'SUSPENDED' || t.state === 'SUPPLEMENT_BEFORE_ACCEPT';
       const l = await this.taskLight(t, t.warning_days, paused);
-      const actions: AllowedAction[] = allowedActions(actor, { state: t.state as CaseRow['state'], submitted_by: t.submitted_by, extension_days: t.extension_days }, [t], graphs.get(defId)).filter((a) => a.taskId === t.id);
+      const all: AllowedAction[] = allowedActions(actor, { state: t.state as CaseRow['state'], submitted_by: t.submitted_by, extension_days: t.extension_days }, [t], graphs.get(defId));
+      const actions = all.filter((a) => a.taskId === t.id);
+      // Case-level actions the holder may take from the list too (end a special procedure, extend).
+      const caseActions = all.filter((a) => !a.taskId).map((a) => a.action);
       todo.push({ taskId: t.id, caseId: t.case_id, caseNo: t.case_no, itemCode: t.item_code, caseState: t.state, stepId: t.step_id, stepName: t.step_name, phase: t.phase,
         departmentCode: t.department_code, applicantName: t.applicant.name, projectName: (t.project.projectName as string | undefined) ?? null,
-        startedAt: t.started_at.toISOString(), dueDate: t.due_date, ...l, actions: actions.map((a) => a.action) });
+        startedAt: t.started_at.toISOString(), dueDate: t.due_date, ...l, actions: actions.map((a) => a.action), caseActions });
     }
     const done = (await this.ctx.db.query<TaskRow & { case_no: string; item_code: string; state: string }>(
       `SELECT ${TASK_COLS.split(',').map((c) => `t.${c.trim()}`).join(', ')}, c.case_no, c.item_code, c.state
