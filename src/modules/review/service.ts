@@ -4,6 +4,7 @@ import { AppError } from '../../core/errors.ts';
 import { GisErrors } from '../gis/errors.ts';
 import { FormatErrors } from '../gis/formats/index.ts';
 import { epsgForZone, gkZoneOf, zoneOfLongitude } from '../gis/formats/crs.ts';
+import type { Layer } from '../gis/layers.ts';
 import type { GisService } from '../gis/service.ts';
 import type { BoundaryInput, Finding } from './boundary/types.ts';
 import { analyse, type Analysis, type Candidate, type LayerReader, type RuleResult } from './engine/analyse.ts';
@@ -27,18 +28,25 @@ const PAGE = 5000;
 
 /** Reads layers through GisService, the only reader of the layer tables. */
 class GisLayerReader implements LayerReader {
+  private readonly layers = new Map<string, Promise<Layer | null>>();
   constructor(private readonly gis: GisService, private readonly region: string) {}
 
-  async version(code: string, pinned?: number | null) {
-    let layer;
-    try {
+  /** The layer (catalogue entry), looked up once per review. */
+  private layer(code: string): Promise<Layer | null> {
+    if (!this.layers.has(code)) {
       // The review reads every layer its rules name whatever the caller's own layer rights: the
       // report shows computed overlaps, not the layer.
-      layer = await this.gis.layerForImport(this.region, code);
-    } catch (err) {
-      if (err instanceof AppError && err.code === GisErrors.LAYER_NOT_FOUND) return null;
-      throw err;
+      this.layers.set(code, this.gis.layerForImport(this.region, code).catch((err) => {
+        if (err instanceof AppError && err.code === GisErrors.LAYER_NOT_FOUND) return null;
+        throw err;
+      }));
     }
+    return this.layers.get(code)!;
+  }
+
+  async version(code: string, pinned?: number | null) {
+    const layer = await this.layer(code);
+    if (!layer) return null;
     if (pinned === null) return null;
     if (pinned !== undefined) {
       try {
@@ -52,7 +60,8 @@ class GisLayerReader implements LayerReader {
   }
 
   async candidates(code: string, version: number, polygon: string): Promise<Candidate[]> {
-    const layer = await this.gis.layerForImport(this.region, code);
+    const layer = await this.layer(code);
+    if (!layer) return [];
     const geometry = JSON.parse(polygon) as object;
     const out: Candidate[] = [];
     for (let offset = 0; ; offset += PAGE) {
