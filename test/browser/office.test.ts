@@ -26,17 +26,27 @@ function scanPng(): Buffer {
   return PNG.sync.write(png);
 }
 
-describe('browser: a case goes from the window to the delivered certificate in the office app', { skip: missing ?? false }, () => {
+/** A 200 m × 150 m boundary near 112.70°E 26.80°N as GeoJSON (CRS84 = longitude, latitude). */
+function boundaryGeoJson(): string {
+  const [x, y, dx, dy] = [112.7, 26.8, 0.002, 0.00135];
+  const ring = [[x, y], [x + dx, y], [x + dx, y + dy], [x, y + dy], [x, y]];
+  return JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: '云集大道东段' }, geometry: { type: 'Polygon', coordinates: [ring] } }] });
+}
+
+for (const kind of testDbs) describe(`browser (${kind.name}): a case goes from the window to the delivered certificate in the office app`, { skip: missing ?? false }, () => {
   let t: TestApp;
   let browser: Browser;
   let base: string;
   const cookies: Record<'clerk' | 'handler' | 'head' | 'leader' | 'itemAdmin', string> = { clerk: '', handler: '', head: '', leader: '', itemAdmin: '' };
   let scan: string;
+  let boundary: string;
+  // Screenshots of the PGlite run keep the plain names; the PostgreSQL run adds a suffix.
+  const png = (name: string) => `test-results/${name}${kind.name === 'pglite' ? '' : `-${kind.name}`}.png`;
   let caseUrl = '';
   let caseNo = '';
 
   before(async () => {
-    t = await testApp(await testDbs[0]!.get());
+    t = await testApp(await kind.get());
     base = await serve(t);
     const mk = async (role: string, department: string) => t.login((await t.user([role], { department })).username);
     cookies.clerk = await mk('window_clerk', 'approval_window');
@@ -44,8 +54,11 @@ describe('browser: a case goes from the window to the delivered certificate in t
     cookies.head = await mk('section_head', 'planning');
     cookies.leader = await mk('leader', 'leadership');
     cookies.itemAdmin = await mk('item_admin', 'approval_window');
-    scan = path.join(tempDir(), '申请表扫描件.png');
+    const dir = tempDir();
+    scan = path.join(dir, '申请表扫描件.png');
     fs.writeFileSync(scan, scanPng());
+    boundary = path.join(dir, '用地红线.geojson');
+    fs.writeFileSync(boundary, boundaryGeoJson());
     fs.mkdirSync('test-results', { recursive: true });
     browser = await launchBrowser();
   });
@@ -79,7 +92,7 @@ describe('browser: a case goes from the window to the delivered certificate in t
       await stateTag(page).getByText(expectState, { exact: true }).waitFor({ timeout: 15_000 });
       await page.getByRole('tab', { name: '流程' }).click();
       await page.getByText(`意见：${phrase}`).first().waitFor();
-      await page.screenshot({ path: `test-results/${shot}.png`, fullPage: true });
+      await page.screenshot({ path: png(shot), fullPage: true });
       assert.deepEqual(errors, []);
     } finally {
       await page.context().close();
@@ -110,7 +123,12 @@ describe('browser: a case goes from the window to the delivered certificate in t
       await page.getByTestId('material-application_form').locator('input[type=file]').setInputFiles(scan);
       await page.getByTestId('material-application_form').getByText('申请表扫描件.png').waitFor();
       assert.equal(await page.getByTestId('material-application_form').getByRole('checkbox').isChecked(), true, 'an uploaded material is ticked');
-      await page.screenshot({ path: 'test-results/office-register.png', fullPage: true });
+      // The spatial pre-review of the boundary file: its verdict and rule table before registering.
+      await page.locator('input[type=file][accept*=geojson]').setInputFiles(boundary);
+      const report = page.getByTestId('review-report');
+      await report.getByText('总体结论').waitFor({ timeout: 30_000 });
+      await report.getByText(/公顷/).first().waitFor();
+      await page.screenshot({ path: png('office-register'), fullPage: true });
       await page.getByRole('button', { name: '登记收件' }).click();
 
       // The case page: number, state and the clerk's actions from the server.
@@ -128,6 +146,10 @@ describe('browser: a case goes from the window to the delivered certificate in t
       await page.getByText('建设用地规划许可申请表').waitFor();
       await page.getByRole('button', { name: '查看' }).first().click();
       await page.getByRole('img', { name: '建设用地规划许可申请表' }).waitFor();
+      // The pre-review report went with the case.
+      await page.getByRole('tab', { name: '审查报告' }).click();
+      await page.getByTestId('review-report').getByText('总体结论').waitFor({ timeout: 15_000 });
+      await page.screenshot({ path: png('office-review'), fullPage: true });
 
       await panel.getByText('材料齐全，符合法定形式，予以受理。', { exact: true }).click();
       await panel.getByRole('button', { name: '受理', exact: true }).click();
@@ -135,7 +157,7 @@ describe('browser: a case goes from the window to the delivered certificate in t
       await page.getByTestId('clock-badge').first().waitFor();
       await page.getByRole('tab', { name: '文书' }).click();
       await page.getByTestId('doc-accept').getByText('受理通知书').waitFor();
-      await page.screenshot({ path: 'test-results/office-accepted.png', fullPage: true });
+      await page.screenshot({ path: png('office-accepted'), fullPage: true });
       assert.deepEqual(errors, []);
     } finally {
       await page.context().close();
@@ -147,7 +169,7 @@ describe('browser: a case goes from the window to the delivered certificate in t
     try {
       await page.getByTestId('tab-todo').getByText('1', { exact: true }).waitFor({ timeout: 15_000 });
       await page.getByRole('link', { name: caseNo }).waitFor();
-      await page.screenshot({ path: 'test-results/office-todo.png' });
+      await page.screenshot({ path: png('office-todo') });
       assert.deepEqual(errors, []);
     } finally {
       await page.context().close();
@@ -165,7 +187,7 @@ describe('browser: a case goes from the window to the delivered certificate in t
       const card = page.getByTestId(`task-card-${caseNo}`);
       await card.waitFor({ timeout: 15_000 });
       assert.ok((await overflow(page)) <= 0, 'the list fits the phone');
-      await page.screenshot({ path: 'test-results/office-phone-list.png', fullPage: true });
+      await page.screenshot({ path: png('office-phone-list'), fullPage: true });
       await card.click();
       await page.getByRole('heading', { name: caseNo }).waitFor();
       assert.ok((await overflow(page)) <= 0, 'the case page fits the phone');
@@ -173,7 +195,7 @@ describe('browser: a case goes from the window to the delivered certificate in t
       const drawer = page.getByRole('dialog', { name: '办理' });
       await drawer.getByText('同意核发。', { exact: true }).click();
       await page.waitForTimeout(400); // the drawer's slide-in
-      await page.screenshot({ path: 'test-results/office-phone-drawer.png' });
+      await page.screenshot({ path: png('office-phone-drawer') });
       await drawer.getByRole('button', { name: '批准（准予许可）' }).click();
       await stateTag(page).getByText('准予许可，待制证', { exact: true }).waitFor({ timeout: 15_000 });
       assert.deepEqual(errors, []);
@@ -197,7 +219,7 @@ describe('browser: a case goes from the window to the delivered certificate in t
       await page.getByTestId('doc-certificate').getByText(/已于 .* 送达/).waitFor();
       await page.getByRole('tab', { name: '流程' }).click();
       for (const step of ['收件登记', '受理', '批准', '制证', '送达']) await page.getByText(step, { exact: true }).first().waitFor();
-      await page.screenshot({ path: 'test-results/office-delivered.png', fullPage: true });
+      await page.screenshot({ path: png('office-delivered'), fullPage: true });
       assert.deepEqual(errors, []);
     } finally {
       await page.context().close();
@@ -219,16 +241,16 @@ describe('browser: a case goes from the window to the delivered certificate in t
       await page.getByLabel('修改原因').fill('核对流程图');
       await page.getByRole('button', { name: '校验并保存' }).click();
       await page.getByTestId('process-version-2').or(page.getByRole('alert')).first().waitFor({ timeout: 15_000 }).catch(async (e: unknown) => {
-        await page.screenshot({ path: 'test-results/office-process-failed.png', fullPage: true });
+        await page.screenshot({ path: png('office-process-failed'), fullPage: true });
         throw e;
       });
       if (await page.getByRole('alert').count()) {
-        await page.screenshot({ path: 'test-results/office-process-failed.png', fullPage: true });
+        await page.screenshot({ path: png('office-process-failed'), fullPage: true });
         assert.fail(`saving failed: ${await page.getByRole('alert').first().innerText()} ${await page.getByTestId('problem-list').innerText().catch(() => '')}`);
       }
       await page.getByTestId('process-version-2').getByText('现行').waitFor({ timeout: 15_000 });
       await canvas.locator('.djs-element').getByText('审批', { exact: true }).waitFor({ timeout: 20_000 });
-      await page.screenshot({ path: 'test-results/office-process.png', fullPage: true });
+      await page.screenshot({ path: png('office-process'), fullPage: true });
       assert.deepEqual(errors, []);
     } finally {
       await page.context().close();

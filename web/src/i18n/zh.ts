@@ -383,6 +383,8 @@ export const zh = {
   'office.clock.left': '剩余 {days} 个工作日',
   'office.clock.warning': '预警：剩余 {days} 个工作日',
   'office.clock.overdue': '超期 {days} 个工作日',
+  'office.clock.doneOnTime': '按期办结',
+  'office.clock.doneLate': '超期办结',
   'office.clock.paused': '计时暂停',
   'office.state.SUBMITTED': '待受理',
   'office.state.SUPPLEMENT_BEFORE_ACCEPT': '补齐补正（受理前）',
@@ -733,6 +735,7 @@ export const zh = {
   'review.flags.scanned': '已检查 {n} 个办件',
   'review.flags.report': '新报告',
   'review.flags.previousReport': '原报告',
+  'review.check.line': '第 {line} 行',
 };
 
 /** Every UI string key; `en.ts` must provide all of them. */

@@ -15,6 +15,14 @@ export function ClockBadge({ light = 'none', remainingDays, paused }: ClockBadge
   const { t } = useI18n();
   if (paused || light === 'paused') return <Tag icon={<ClockCircleOutlined />}>{t('office.clock.paused')}</Tag>;
   if (light === 'none') return null;
+  // A closed case has a light but no days left: finished on time or late.
+  if (remainingDays === null || remainingDays === undefined) {
+    return (
+      <Tag color={LIGHT_COLOR[light]} icon={<ClockCircleOutlined />} data-testid="clock-badge">
+        {light === 'red' ? t('office.clock.doneLate') : t('office.clock.doneOnTime')}
+      </Tag>
+    );
+  }
   const days = remainingDays ?? 0;
   const text =
     light === 'red'
