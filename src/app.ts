@@ -23,6 +23,7 @@ import { registerGis } from './modules/gis/index.ts';
 import { registerReview } from './modules/review/index.ts';
 import { registerDocuments } from './modules/documents/index.ts';
 import { registerApproval } from './modules/approval/index.ts';
+import { registerPortal } from './modules/portal/index.ts';
 
 export interface BuildOptions {
   /** Pino logger options, or false for none (tests). */
@@ -100,6 +101,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await registerReview(app);
   await registerDocuments(app);
   await registerApproval(app);
+  await registerPortal(app);
 
   const index = path.join(ctx.config.webDistDir, 'index.html');
   const hasWeb = fs.existsSync(index);

@@ -30,6 +30,21 @@ export interface Config {
   readonly webDistDir: string;
   /** Public address of the site, for links printed on documents (QR codes); no trailing slash. */
   readonly publicBaseUrl: string;
+  /** How applicant SMS codes are delivered: 'log' writes them to the log (development only), 'none' disables SMS. */
+  readonly smsAdapter: 'log' | 'none';
+  /** The provincial unified identity service (统一身份认证) over OpenID Connect, or null when not configured. */
+  readonly oidc: OidcConfig | null;
+}
+
+export interface OidcConfig {
+  readonly issuer: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** Where the provider sends the browser back: PUBLIC_BASE_URL/api/portal/auth/oidc/callback unless set. */
+  readonly redirectUri: string;
+  readonly scope: string;
+  /** The ID-token claim carrying the resident ID number. */
+  readonly idNumberClaim: string;
 }
 
 export class ConfigError extends Error {
@@ -107,6 +122,26 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     publicBaseUrl = `http://localhost:${port}`;
   }
   const auditRetentionDays = int('AUDIT_RETENTION_DAYS', 365, 184, 36500);
+  const smsAdapter = oneOf('SMS_ADAPTER', env.NODE_ENV === 'production' ? 'none' : 'log', ['log', 'none'] as const);
+  if (smsAdapter === 'log' && env.NODE_ENV === 'production') problems.push('SMS_ADAPTER: "log" writes codes to the log and is for development only; not allowed with NODE_ENV=production');
+  let oidc: OidcConfig | null = null;
+  const oidcIssuer = env.OIDC_ISSUER?.trim();
+  if (oidcIssuer) {
+    const clientId = env.OIDC_CLIENT_ID?.trim() ?? '';
+    const clientSecret = env.OIDC_CLIENT_SECRET ?? '';
+    if (!clientId) problems.push('OIDC_CLIENT_ID: required when OIDC_ISSUER is set');
+    if (!clientSecret) problems.push('OIDC_CLIENT_SECRET: required when OIDC_ISSUER is set');
+    const redirectUri = str('OIDC_REDIRECT_URI', `${publicBaseUrl}/api/portal/auth/oidc/callback`);
+    for (const [name, v] of [['OIDC_ISSUER', oidcIssuer], ['OIDC_REDIRECT_URI', redirectUri]] as const) {
+      try {
+        const u = new URL(v);
+        if (u.protocol !== 'https:' && !(u.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname))) problems.push(`${name}: expected an https:// URL (http only on localhost), got "${v}"`);
+      } catch {
+        problems.push(`${name}: not a valid URL: "${v}"`);
+      }
+    }
+    oidc = Object.freeze({ issuer: oidcIssuer, clientId, clientSecret, redirectUri, scope: str('OIDC_SCOPE', 'openid profile'), idNumberClaim: str('OIDC_ID_NUMBER_CLAIM', 'id_number') });
+  }
 
   const config: Config = {
     port,
@@ -130,6 +165,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     secretKey,
     webDistDir: path.resolve(cwd, str('WEB_DIST_DIR', './web/dist')),
     publicBaseUrl,
+    smsAdapter,
+    oidc,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);
@@ -157,5 +194,6 @@ export function redactedConfig(config: Config): Record<string, unknown> {
     databaseUrl: config.databaseUrl ? config.databaseUrl.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@') : null,
     demoPassword: config.demoPassword ? '***' : null,
     secretKey: config.secretKey ? '***' : null,
+    oidc: config.oidc ? { ...config.oidc, clientSecret: '***' } : null,
   };
 }

@@ -1,0 +1,30 @@
+import { defineErrors } from '../../../core/errors.ts';
+
+/** Errors of applicant accounts (网上办事大厅 sign-in and registration). */
+export const PortalAccountErrors = defineErrors({
+  APPLICANT_UNAUTHENTICATED: { status: 401, zh: '请先登录网上办事大厅', en: 'Sign in to the online service hall first' },
+  APPLICANT_SESSION_EXPIRED: { status: 401, zh: '登录已超时，请重新登录', en: 'Your session has expired; sign in again' },
+  APPLICANT_INVALID_CREDENTIALS: { status: 401, zh: '账号或密码错误', en: 'Wrong account or password' },
+  APPLICANT_LOCKED: { status: 423, zh: '登录失败次数过多，账号已暂时锁定', en: 'Too many failed sign-ins; the account is locked for a while' },
+  APPLICANT_DISABLED: { status: 403, zh: '账号已停用', en: 'The account is disabled' },
+  APPLICANT_EXISTS: { status: 409, zh: '该证件号码或手机号码已注册', en: 'An account with this ID number or phone number already exists' },
+  APPLICANT_NOT_FOUND: { status: 404, zh: '申请人账号不存在', en: 'No such applicant account' },
+  APPLICANT_ID_NUMBER_INVALID: { status: 400, zh: '居民身份证号码无效（格式、地区码、出生日期或校验码错误）', en: 'The resident ID number is not valid (shape, region, birth date or check character)' },
+  APPLICANT_USCC_INVALID: { status: 400, zh: '统一社会信用代码无效（格式或校验码错误）', en: 'The unified social credit code is not valid (shape or check character)' },
+  APPLICANT_PHONE_INVALID: { status: 400, zh: '手机号码格式不正确', en: 'The mobile number is not valid' },
+  APPLICANT_PASSWORD_TOO_WEAK: { status: 400, zh: '密码不符合要求：至少 8 位，包含大写字母、小写字母、数字、符号中的至少三类', en: 'The password is too weak: at least 8 characters with three of upper case, lower case, digits and symbols' },
+  APPLICANT_PASSWORD_NOT_SET: { status: 409, zh: '该账号未设置密码，请使用短信验证码或统一身份认证登录', en: 'This account has no password; sign in with an SMS code or the unified identity service' },
+  SMS_CODE_INVALID: { status: 400, zh: '短信验证码错误、已过期或已使用', en: 'The SMS code is wrong, expired or already used' },
+  SMS_RATE_LIMITED: { status: 429, zh: '短信验证码发送过于频繁，请稍后再试', en: 'Too many SMS codes requested; try again later' },
+  SMS_UNAVAILABLE: { status: 503, zh: '短信服务未配置', en: 'The SMS service is not configured' },
+  OIDC_NOT_CONFIGURED: { status: 503, zh: '统一身份认证未配置', en: 'The unified identity service is not configured' },
+  OIDC_STATE_INVALID: { status: 400, zh: '统一身份认证登录请求无效，请重新发起登录', en: 'The identity-service sign-in request is unknown; start signing in again' },
+  OIDC_STATE_EXPIRED: { status: 400, zh: '统一身份认证登录请求已过期，请重新发起登录', en: 'The identity-service sign-in request has expired; start signing in again' },
+  OIDC_STATE_USED: { status: 400, zh: '统一身份认证登录请求已使用，请重新发起登录', en: 'The identity-service sign-in request was already used; start signing in again' },
+  OIDC_LOGIN_FAILED: { status: 502, zh: '统一身份认证登录失败', en: 'Signing in with the unified identity service failed' },
+  OIDC_ID_NUMBER_MISSING: { status: 400, zh: '统一身份认证未提供有效的身份证号码，无法开通账号', en: 'The identity service gave no valid ID number; the account cannot be opened' },
+  ORGANISATION_NOT_FOUND: { status: 404, zh: '单位不存在', en: 'No such organisation' },
+  AGENT_NOT_AUTHORISED: { status: 403, zh: '您不是该单位的有效经办人', en: 'You are not a current agent of this organisation' },
+  AGENT_ADMIN_REQUIRED: { status: 403, zh: '只有单位管理员可以授权经办人', en: 'Only an administrator of the organisation may grant agency' },
+  PERSON_ACCOUNT_REQUIRED: { status: 403, zh: '此操作需要以个人身份办理', en: 'This needs a person account acting for itself' },
+});

@@ -1,0 +1,30 @@
+import type { FastifyInstance } from 'fastify';
+import { accountRoutes } from './accounts/routes.ts';
+import { OidcSignIn } from './accounts/oidc.ts';
+import { ApplicantAccounts } from './accounts/service.ts';
+import { LogSmsAdapter, NoSmsAdapter, type SmsAdapter } from './accounts/sms.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The online service hall's services. */
+    portal: PortalModule;
+  }
+}
+
+export interface PortalModule {
+  accounts: ApplicantAccounts;
+  oidc: OidcSignIn;
+  sms: SmsAdapter;
+}
+
+/** The online service hall (网上办事大厅): applicant accounts under /api/portal/auth. */
+export async function registerPortal(app: FastifyInstance): Promise<PortalModule> {
+  const sms: SmsAdapter = app.ctx.config.smsAdapter === 'log' ? new LogSmsAdapter((obj, msg) => app.log.warn(obj, msg)) : new NoSmsAdapter();
+  const accounts = new ApplicantAccounts(app.ctx, sms);
+  const oidc = new OidcSignIn(app.ctx, accounts);
+  const portal: PortalModule = { accounts, oidc, sms };
+  app.decorate('portal', portal);
+  app.decorateRequest('applicant', null);
+  await app.register(accountRoutes(accounts, oidc), { prefix: '/api/portal/auth' });
+  return portal;
+}
