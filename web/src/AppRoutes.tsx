@@ -10,6 +10,7 @@ import { FacePage, type PlaceholderFace } from './pages/FacePage.tsx';
 import { NotFound } from './pages/NotFound.tsx';
 import { PortalHome } from './pages/PortalHome.tsx';
 import { WelcomePage } from './pages/WelcomePage.tsx';
+import { reviewRoutes } from './review/routes.tsx';
 
 // Admin pages are used by few people; load them on demand.
 const UsersPage = lazy(() => import('./admin/users/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
@@ -74,6 +75,7 @@ export function AppRoutes() {
         {faceRoute('admin-users', '/admin/users', <UsersPage />)}
         {faceRoute('admin-roles', '/admin/roles', <RolesPage />)}
         {faceRoute('audit', '/audit', <AuditPage />)}
+        {reviewRoutes()}
       </Route>
       <Route path="*" element={<NotFound />} />
     </Routes>

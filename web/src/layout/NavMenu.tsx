@@ -1,7 +1,9 @@
 import { Menu } from 'antd';
 import { Link, useLocation } from 'react-router-dom';
 import { grantedFaces } from '../auth/faces.tsx';
+import { useMe } from '../auth/MeContext.ts';
 import { useI18n } from '../i18n/LangContext.ts';
+import { reviewNavFor } from '../review/nav.tsx';
 
 export interface NavMenuProps {
   /** Faces from `me.faces`; only these are shown. */
@@ -14,7 +16,9 @@ export interface NavMenuProps {
 export function NavMenu({ faces, onNavigate }: NavMenuProps) {
   const { t } = useI18n();
   const { pathname } = useLocation();
-  const items = grantedFaces(faces);
+  const { state } = useMe();
+  // The review pages have no face of their own; they follow the user's permissions.
+  const items = [...grantedFaces(faces), ...reviewNavFor(state.status === 'ready' ? state.me.permissions : [])];
   const selected = items.find((face) => pathname === face.path || pathname.startsWith(`${face.path}/`));
 
   return (

@@ -1,0 +1,67 @@
+import { useCallback, useEffect, useState } from 'react';
+import { api, ApiError, isAbort } from '../api/client.ts';
+import { useMe } from '../auth/MeContext.ts';
+import type { CaseListItem, ReviewFlag } from './types.ts';
+
+export interface CaseFlags {
+  case: CaseListItem;
+  flags: ReviewFlag[];
+}
+
+export interface CaseFlagsState {
+  entries: CaseFlags[] | undefined;
+  /** Cases looked at. */
+  scanned: number;
+  error: ApiError | undefined;
+  loading: boolean;
+  reload: () => void;
+}
+
+/**
+ * The re-review flags of the cases the user may read. The flags API answers per case
+ * (GET /api/reviews/flags?caseId=), so the cases (GET /api/cases, newest 200) are asked one by one,
+ * four at a time; only cases with flags are kept, newest flag first.
+ */
+export function useCaseFlags(): CaseFlagsState {
+  const { signedOut } = useMe();
+  const [entries, setEntries] = useState<CaseFlags[]>();
+  const [scanned, setScanned] = useState(0);
+  const [error, setError] = useState<ApiError>();
+  const [loading, setLoading] = useState(true);
+  const [generation, setGeneration] = useState(0);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    const { signal } = controller;
+    setLoading(true);
+    setError(undefined);
+    (async () => {
+      const page = await api<{ items: CaseListItem[] }>('/api/cases', { query: { page: 1, pageSize: 200 }, signal });
+      const found: CaseFlags[] = [];
+      let next = 0;
+      let done = 0;
+      const worker = async () => {
+        while (next < page.items.length) {
+          const c = page.items[next++]!;
+          const flags = await api<ReviewFlag[]>('/api/reviews/flags', { query: { caseId: c.id }, signal });
+          if (flags.length) found.push({ case: c, flags: [...flags].reverse() });
+          setScanned(++done);
+        }
+      };
+      await Promise.all([worker(), worker(), worker(), worker()]);
+      found.sort((a, b) => (b.flags[0]!.createdAt > a.flags[0]!.createdAt ? 1 : -1));
+      setEntries(found);
+      setLoading(false);
+    })().catch((cause: unknown) => {
+      if (isAbort(cause)) return;
+      const e = cause instanceof ApiError ? cause : new ApiError(0, undefined, String(cause));
+      if (e.status === 401) signedOut();
+      setError(e);
+      setLoading(false);
+    });
+    return () => controller.abort();
+  }, [generation, signedOut]);
+
+  const reload = useCallback(() => setGeneration((n) => n + 1), []);
+  return { entries, scanned, error, loading, reload };
+}
