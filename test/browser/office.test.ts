@@ -229,6 +229,72 @@ for (const kind of testDbs) describe(`browser (${kind.name}): a case goes from t
     assert.ok(api.json().certificateNo);
   });
 
+  /** Registers a JSYDGH case through the API as the clerk (the UI path is covered above). */
+  async function apiCase(): Promise<{ id: string; caseNo: string }> {
+    const res = await t.app.inject({
+      method: 'POST', url: '/api/cases', headers: { cookie: cookies.clerk },
+      payload: {
+        itemCode: 'JSYDGH',
+        applicant: { type: 'organisation', name: '衡南县交通建设投资有限公司', idType: 'credit_code', idNumber: '91430422MA4L0YYYY2', phone: '13907341111' },
+        project: { projectName: '茶市镇污水管网工程', location: '茶市镇', landArea: 8000, supplyMethod: 'allocation', landUse: '排水用地' },
+      },
+    });
+    assert.equal(res.statusCode, 201, res.body);
+    return { id: res.json().id, caseNo: res.json().caseNo };
+  }
+
+  async function apiAct(cookie: string, id: string, action: string) {
+    const c = (await t.app.inject({ method: 'GET', url: `/api/cases/${id}`, headers: { cookie } })).json();
+    const a = c.allowedActions.find((x: { action: string }) => x.action === action);
+    assert.ok(a, `${action} allowed`);
+    const res = await t.app.inject({ method: 'POST', url: `/api/cases/${id}/actions`, headers: { cookie }, payload: { action, taskId: a.taskId } });
+    assert.equal(res.statusCode, 200, res.body);
+  }
+
+  it('the window issues a 补正 notice naming the missing material with its reason', async () => {
+    const c = await apiCase();
+    const { page, errors } = await open('clerk', `/office/cases/${c.id}`);
+    try {
+      await page.getByRole('heading', { name: c.caseNo }).waitFor({ timeout: 15_000 });
+      await page.getByTestId('action-panel').getByRole('button', { name: '补正告知' }).click();
+      const dialog = page.getByRole('dialog', { name: '补正告知' });
+      await dialog.getByRole('checkbox', { name: /申请人身份证明/ }).check();
+      await dialog.getByLabel(/申请人身份证明.* 的补正原因/).fill('营业执照复印件未加盖公章');
+      await dialog.getByRole('button', { name: '确定' }).click();
+      await stateTag(page).getByText('补齐补正（受理前）', { exact: true }).waitFor({ timeout: 15_000 });
+      await page.getByRole('tab', { name: '文书' }).click();
+      await page.getByText('补正材料告知书').waitFor();
+      await page.getByText(/营业执照复印件未加盖公章/).waitFor();
+      await page.screenshot({ path: png('office-supplement'), fullPage: true });
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('the section head returns a case to 承办 by choosing the earlier step', async () => {
+    const c = await apiCase();
+    await apiAct(cookies.clerk, c.id, 'accept');
+    await apiAct(cookies.handler, c.id, 'pass');
+    const { page, errors } = await open('head', `/office/cases/${c.id}`);
+    try {
+      await stateTag(page).getByText('审核', { exact: true }).waitFor({ timeout: 15_000 });
+      await page.getByTestId('action-panel').getByLabel('办理意见').fill('用地面积与红线图不一致，请核实。');
+      await page.getByTestId('action-panel').getByRole('button', { name: '退回' }).click();
+      const dialog = page.getByRole('dialog', { name: '退回' });
+      await dialog.getByText('承办（初审）').waitFor();
+      await dialog.getByRole('button', { name: '确定' }).click();
+      await stateTag(page).getByText('承办', { exact: true }).waitFor({ timeout: 15_000 });
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.context().close();
+    }
+    const detail = (await t.app.inject({ method: 'GET', url: `/api/cases/${c.id}`, headers: { cookie: cookies.clerk } })).json();
+    const ret = detail.timeline.find((h: { action: string }) => h.action === 'return');
+    assert.equal(ret.detail.targetStepId, 'handle');
+    assert.equal(ret.comment, '用地面积与红线图不一致，请核实。');
+  });
+
   it('the item administrator sees the process drawn as a diagram and saves it as a new version', async () => {
     const { page, errors } = await open('itemAdmin', '/office');
     try {
