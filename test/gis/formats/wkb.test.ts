@@ -61,8 +61,8 @@ describe('wkbEllipsoidalArea', () => {
     for (const poly of polys) {
       poly.forEach((ring, i) => {
         const p = geod.Polygon(false);
-        for (const [x, y] of ring.slice(0, -1)) p.AddPoint(y!, x!);
-        const a = Math.abs(p.Compute(false, true).area);
+        for (const pt of ring.slice(0, -1)) p.AddPoint(pt[1]!, pt[0]!);
+        const a = Math.abs(p.Compute(false, true).area ?? NaN);
         total += i === 0 ? a : -a;
       });
     }
