@@ -191,6 +191,7 @@ for (const kind of testDbs) describe(`browser (${kind.name}): a case goes from t
       await card.click();
       await page.getByRole('heading', { name: caseNo }).waitFor();
       assert.ok((await overflow(page)) <= 0, 'the case page fits the phone');
+      await page.screenshot({ path: png('office-phone-case') });
       await page.getByRole('button', { name: '办理' }).click();
       const drawer = page.getByRole('dialog', { name: '办理' });
       await drawer.getByText('同意核发。', { exact: true }).click();

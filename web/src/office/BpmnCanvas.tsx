@@ -7,6 +7,12 @@ import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn.css';
 import { useI18n } from '../i18n/LangContext.ts';
 
+/** The part of diagram-js's canvas used here. */
+interface Canvas {
+  zoom: (level: 'fit-viewport', center: 'auto') => number;
+  viewbox: (box?: { x: number; y: number; width: number; height: number }) => { x: number; y: number; width: number; height: number };
+}
+
 export interface BpmnCanvasHandle {
   /** The diagram as BPMN 2.0 XML (with the edits made in the modeler). */
   xml: () => Promise<string>;
@@ -33,7 +39,14 @@ export const BpmnCanvas = forwardRef<BpmnCanvasHandle, BpmnCanvasProps>(function
     setFailed(undefined);
     diagram
       .importXML(xml)
-      .then(() => (diagram.get('canvas') as { zoom: (v: string) => void }).zoom('fit-viewport'))
+      .then(() => {
+        const canvas = diagram.get('canvas') as Canvas;
+        canvas.zoom('fit-viewport', 'auto');
+        // Leave room on the left for the modeler's tool palette.
+        const vb = canvas.viewbox();
+        const extra = vb.width * (editable ? 0.3 : 0.04);
+        canvas.viewbox({ x: vb.x - extra, y: vb.y, width: vb.width + extra * 1.05, height: vb.height });
+      })
       .catch((e: unknown) => setFailed(e instanceof Error ? e.message : String(e)));
     return () => {
       diagram.destroy();
@@ -54,7 +67,7 @@ export const BpmnCanvas = forwardRef<BpmnCanvasHandle, BpmnCanvasProps>(function
   return (
     <>
       {failed && <Alert type="error" showIcon title={t('office.process.drawFailed', { reason: failed })} />}
-      <div ref={container} data-testid="bpmn-canvas" style={{ height: 480, border: '1px solid #f0f0f0', background: '#fff', width: '100%' }} />
+      <div ref={container} data-testid="bpmn-canvas" style={{ height: 420, border: '1px solid #f0f0f0', background: '#fff', width: '100%' }} />
     </>
   );
 });

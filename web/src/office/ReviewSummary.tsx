@@ -27,13 +27,13 @@ export function ReviewSummary({ report }: { report: ReviewReport }) {
         size="small"
         rowKey="ruleId"
         pagination={false}
-        scroll={{ x: 720 }}
+        scroll={{ x: 820 }}
         dataSource={report.results}
         columns={[
-          { title: t('office.review.rule'), render: (_, r) => (lang === 'en' ? r.title.en : r.title.zh) },
-          { title: t('office.review.layer'), render: (_, r) => `${r.layer.name ?? r.layer.code}${r.layer.version ? ` v${r.layer.version}` : ''}` },
-          { title: t('office.review.overlap'), render: (_, r) => areaText(r.area) },
-          { title: t('office.review.verdict'), render: (_, r) => <VerdictTag verdict={r.verdict} /> },
+          { title: t('office.review.rule'), width: 150, render: (_, r) => (lang === 'en' ? r.title.en : r.title.zh) },
+          { title: t('office.review.layer'), width: 120, render: (_, r) => `${r.layer.name ?? r.layer.code}${r.layer.version ? ` v${r.layer.version}` : ''}` },
+          { title: t('office.review.overlap'), width: 200, render: (_, r) => areaText(r.area) },
+          { title: t('office.review.verdict'), width: 110, render: (_, r) => <VerdictTag verdict={r.verdict} /> },
           { title: t('office.review.message'), render: (_, r) => (lang === 'en' ? r.message.en : r.message.zh) },
         ]}
       />
