@@ -3,6 +3,7 @@ import { pendingMigrations } from '../../core/db/migrate.ts';
 import { RecordingCertificateIssuer, type CertificateIssuer } from './certificates.ts';
 import { caseRoutes } from './cases/routes.ts';
 import { CaseService } from './cases/service.ts';
+import { ApplicantViews } from './cases/applicant-views.ts';
 import { CaseViews } from './cases/views.ts';
 import { DefinitionService } from './definitions.ts';
 import { itemRoutes } from './item-routes.ts';
@@ -24,6 +25,8 @@ export interface ApprovalModule {
   definitions: DefinitionService;
   cases: CaseService;
   views: CaseViews;
+  /** The online hall's view of an applicant's own cases (with actors from applicantActor()). */
+  applicantViews: ApplicantViews;
   reminders: ReminderService;
   /** The documents module plugs its electronic-certificate issuer in here. */
   setCertificateIssuer(issuer: CertificateIssuer): void;
@@ -57,7 +60,7 @@ export async function registerApproval(app: FastifyInstance): Promise<ApprovalMo
   app.addHook('onListen', async () => {
     await reminders.schedule(app.ctx.config.regionCode);
   });
-  const mod: ApprovalModule = { items, definitions, cases, views, reminders, setCertificateIssuer: (i) => { issuer = i; } };
+  const mod: ApprovalModule = { items, definitions, cases, views, applicantViews: new ApplicantViews(app.ctx, views), reminders, setCertificateIssuer: (i) => { issuer = i; } };
   app.decorate('approval', mod);
   return mod;
 }

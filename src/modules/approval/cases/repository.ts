@@ -47,6 +47,8 @@ export interface StoredApplicant {
   phoneEnc: string;
   contactName?: string;
   address?: string;
+  /** The online-hall account that submitted the case, when an applicant did. */
+  accountId?: string;
 }
 
 export interface TaskRow {

@@ -93,9 +93,12 @@ export class CaseService {
   }
 
   /** Creates a case (办件) in state SUBMITTED with its acceptance task; idempotent per submitter and key. */
-  async submit(actor: Actor, body: SubmitIn, idempotencyKey: string | null): Promise<{ id: string; created: boolean }> {
+  async submit(actor: Actor, body: SubmitIn, key: string | null): Promise<{ id: string; created: boolean }> {
+    const applicantId = actor.applicantId ?? null;
+    // Applicants have no staff row: their keys are namespaced by account and serialised by a lock.
+    const idempotencyKey = key && applicantId ? `applicant:${applicantId}:${key}` : key;
     if (idempotencyKey) {
-      const existing = await this.byKey(actor, idempotencyKey);
+      const existing = await this.byKey(this.ctx.db, actor, idempotencyKey);
       if (existing) return { id: existing, created: false };
     }
     const item = await this.items.get(actor.regionCode, body.itemCode);
@@ -106,6 +109,11 @@ export class CaseService {
     await this.warmCalendar();
     try {
       return await this.ctx.db.transaction(async (tx) => {
+        if (applicantId && idempotencyKey) {
+          await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [idempotencyKey]);
+          const existing = await this.byKey(tx, actor, idempotencyKey);
+          if (existing) return { id: existing, created: false };
+        }
         const now = this.ctx.now();
         const today = chinaDate(now);
         const serial = await nextSerial(tx, actor.regionCode, today);
@@ -115,14 +123,16 @@ export class CaseService {
           type: a.type, name: a.name, idType: a.idType, idNumberMasked: mask(a.idNumber, 3, 4), idNumberEnc: this.ctx.box.encrypt(a.idNumber),
           phoneMasked: mask(a.phone, 3, 4), phoneEnc: this.ctx.box.encrypt(a.phone),
           ...(a.contactName ? { contactName: a.contactName } : {}), ...(a.address ? { address: a.address } : {}),
+          ...(applicantId ? { accountId: applicantId } : {}),
         };
+        const channel = applicantId ? 'online' : body.channel ?? 'window';
         const r = await tx.query<{ id: string }>(
           `INSERT INTO cases (region_code, case_no, item_code, item_version, department_code, definition_id, state, applicant, project, boundary, channel,
              submitted_by, idempotency_key, submitted_at, time_limit_days, warning_days, visits, updated_at)
            VALUES ($1, $2, $3, $4, $5, $6, 'SUBMITTED', $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $13) RETURNING id`,
           [actor.regionCode, caseNo, body.itemCode, item.version, item.guide.competentDepartment, def.id, JSON.stringify(applicant), JSON.stringify(body.project),
-            body.boundary ? JSON.stringify(body.boundary) : null, body.channel ?? 'window', actor.userId, idempotencyKey, now, item.guide.promisedDays,
-            item.guide.warningDays, (body.channel ?? 'window') === 'window' ? 1 : 0],
+            body.boundary ? JSON.stringify(body.boundary) : null, channel, actor.userId, idempotencyKey, now, item.guide.promisedDays,
+            item.guide.warningDays, channel === 'window' ? 1 : 0],
         );
         const id = r.rows[0]!.id;
         const c = (await caseById(tx, actor.regionCode, id, true))!;
@@ -136,15 +146,15 @@ export class CaseService {
     } catch (err) {
       // A concurrent request with the same key won the unique index: answer with its case.
       if (idempotencyKey && (err as { code?: string }).code === '23505') {
-        const existing = await this.byKey(actor, idempotencyKey);
+        const existing = await this.byKey(this.ctx.db, actor, idempotencyKey);
         if (existing) return { id: existing, created: false };
       }
       throw err;
     }
   }
 
-  private async byKey(actor: Actor, key: string): Promise<string | null> {
-    const r = await this.ctx.db.query<{ id: string }>('SELECT id FROM cases WHERE region_code = $1 AND submitted_by = $2 AND idempotency_key = $3', [actor.regionCode, actor.userId, key]);
+  private async byKey(q: Queryable, actor: Actor, key: string): Promise<string | null> {
+    const r = await q.query<{ id: string }>('SELECT id FROM cases WHERE region_code = $1 AND submitted_by IS NOT DISTINCT FROM $2 AND idempotency_key = $3', [actor.regionCode, actor.userId, key]);
     return r.rows[0]?.id ?? null;
   }
 

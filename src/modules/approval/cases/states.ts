@@ -67,8 +67,11 @@ export function canActOnTask(a: Actor, t: TaskLike): boolean {
   return !t.department_code || a.dataScope === 'region' || a.departmentCode === t.department_code;
 }
 
-export function canCaseLevel(a: Actor, who: 'submitter' | 'decider' | 'task_holder', c: { submitted_by: string | null }, open: TaskLike[]): boolean {
-  if (who === 'submitter') return c.submitted_by === a.userId || a.permissions.has('case:register');
+export function canCaseLevel(a: Actor, who: 'submitter' | 'decider' | 'task_holder', c: { submitted_by: string | null; applicant?: { accountId?: string } }, open: TaskLike[]): boolean {
+  if (who === 'submitter') {
+    if (a.applicantId) return c.applicant?.accountId === a.applicantId;
+    return (a.userId !== null && c.submitted_by === a.userId) || a.permissions.has('case:register');
+  }
   if (who === 'decider') return a.permissions.has('case:decide');
   return a.permissions.has('case:decide') || open.some((t) => canActOnTask(a, t));
 }
@@ -79,7 +82,7 @@ export interface AllowedAction {
 }
 
 /** Every action the actor may take on the case now: the web app draws buttons from this list. */
-export function allowedActions(a: Actor, c: { state: CaseState; submitted_by: string | null; extension_days: number }, open: TaskLike[], returnable: (t: TaskLike) => boolean = () => true): AllowedAction[] {
+export function allowedActions(a: Actor, c: { state: CaseState; submitted_by: string | null; extension_days: number; applicant?: { accountId?: string } }, open: TaskLike[], returnable: (t: TaskLike) => boolean = () => true): AllowedAction[] {
   const out: AllowedAction[] = [];
   for (const action of ACTIONS) {
     const spec = TRANSITIONS[action];

@@ -46,7 +46,11 @@ export class CaseViews {
    * Data scope (数据权限): region-wide roles see every case of the region; department roles the
    * cases of their section (competent, or with a task of theirs); 'self' only their own submissions.
    */
-  private scope(actor: Actor, alias: string, params: unknown[]): string {
+  scope(actor: Actor, alias: string, params: unknown[]): string {
+    if (actor.applicantId) {
+      params.push(actor.applicantId);
+      return `${alias}.applicant->>'accountId' = $${params.length}`;
+    }
     if (actor.dataScope === 'region') return 'true';
     if (actor.dataScope === 'self' || !actor.departmentCode) {
       params.push(actor.userId);
