@@ -266,6 +266,7 @@ for (const kind of testDbs) describe(`browser (${kind.name}): a case goes from t
       await page.getByRole('tab', { name: '文书' }).click();
       await page.getByText('补正材料告知书').waitFor();
       await page.getByText(/营业执照复印件未加盖公章/).waitFor();
+      await page.getByRole('button', { name: '打印' }).waitFor();
       await page.screenshot({ path: png('office-supplement'), fullPage: true });
       assert.deepEqual(errors, []);
     } finally {

@@ -1,6 +1,8 @@
-import { Card, Descriptions, Empty, Flex, List, Typography } from 'antd';
+import { Button, Card, Descriptions, Empty, Flex, List, Typography } from 'antd';
+import { PrinterOutlined } from '@ant-design/icons';
 import { useI18n } from '../i18n/LangContext.ts';
 import type { CaseDetail } from './types.ts';
+import { usePrintCard } from './usePrintCard.tsx';
 
 /** Certificate numbers served as PDF by the documents module (/api/certificates/{number}.pdf). */
 const DOCUMENT_CERT = /^[0-9]{10}[A-Z]{2,8}[0-9]{5}$/;
@@ -11,14 +13,21 @@ const DOCUMENT_CERT = /^[0-9]{10}[A-Z]{2,8}[0-9]{5}$/;
  */
 export function DocumentsTab({ c }: { c: CaseDetail }) {
   const { t, time } = useI18n();
+  const printer = usePrintCard();
+  const printButton = (id: string) => (
+    <Button size="small" icon={<PrinterOutlined />} onClick={() => printer.print(id)}>
+      {t('office.docs.print')}
+    </Button>
+  );
   const accept = c.timeline.find((h) => h.action === 'accept');
   const refuse = c.timeline.find((h) => h.action === 'not_accept');
   const empty = !accept && !refuse && c.supplementNotices.length === 0 && !c.certificateNo;
   if (empty) return <Empty description={t('office.docs.none')} />;
   return (
     <Flex vertical gap={12}>
+      {printer.style}
       {accept && (
-        <Card size="small" title={t('office.docs.acceptNotice')} data-testid="doc-accept">
+        <Card size="small" title={t('office.docs.acceptNotice')} data-testid="doc-accept" extra={printButton('accept')} {...printer.mark('accept')}>
           <Descriptions
             size="small"
             column={1}
@@ -32,13 +41,14 @@ export function DocumentsTab({ c }: { c: CaseDetail }) {
         </Card>
       )}
       {refuse && (
-        <Card size="small" title={t('office.docs.refuseNotice')}>
+        <Card size="small" title={t('office.docs.refuseNotice')} extra={printButton('refuse')} {...printer.mark('refuse')}>
           <Typography.Paragraph>{t('office.docs.reason', { text: refuse.comment ?? '' })}</Typography.Paragraph>
           <Typography.Text type="secondary">{time(refuse.at)}</Typography.Text>
         </Card>
       )}
       {c.supplementNotices.map((n) => (
-        <Card key={n.id} size="small" title={t('office.docs.supplementNotice')} extra={time(n.issuedAt)}>
+        <Card key={n.id} size="small" title={t('office.docs.supplementNotice')} extra={printButton(n.id)} {...printer.mark(n.id)}>
+          <Typography.Paragraph type="secondary">{t('office.docs.issuedAt', { at: time(n.issuedAt) })}</Typography.Paragraph>
           <List
             size="small"
             dataSource={n.items}

@@ -1,9 +1,9 @@
 import { Alert, Button, Flex, Image, Spin } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { useI18n } from '../i18n/LangContext.ts';
 import { useFileBlob } from './useFileBlob.ts';
 
-/** A material's file shown inline: images as <img>, PDFs in an <object>, anything else as a download. */
+/** A material's file: images inline as <img>, PDFs in the browser's viewer, anything else as a download. */
 export function MaterialViewer({ fileId, name }: { fileId: string; name: string }) {
   const { t } = useI18n();
   const { url, mime, failed } = useFileBlob(fileId);
@@ -23,11 +23,13 @@ export function MaterialViewer({ fileId, name }: { fileId: string; name: string 
     );
   }
   if (mime === 'application/pdf') {
+    // The page's content security policy allows no framed or embedded documents: a PDF opens in
+    // the browser's own viewer in a new tab.
     return (
-      <Flex vertical gap={8}>
-        <object data={url} type="application/pdf" aria-label={name} style={{ width: '100%', height: 560, border: '1px solid #f0f0f0' }}>
-          {download}
-        </object>
+      <Flex gap={8} wrap>
+        <Button type="primary" href={url} target="_blank" rel="noreferrer" icon={<FilePdfOutlined />}>
+          {t('office.material.openPdf')}
+        </Button>
         {download}
       </Flex>
     );
