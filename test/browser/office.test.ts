@@ -267,7 +267,19 @@ for (const kind of testDbs) describe(`browser (${kind.name}): a case goes from t
       await page.getByText('补正材料告知书').waitFor();
       await page.getByText(/营业执照复印件未加盖公章/).waitFor();
       await page.getByRole('button', { name: '打印' }).waitFor();
+      await page.getByRole('tab', { name: '文书', selected: true }).waitFor();
       await page.screenshot({ path: png('office-supplement'), fullPage: true });
+
+      // The applicant brings the corrected material: a new version, then the case returns to acceptance.
+      await page.getByRole('tab', { name: '材料' }).click();
+      await page.getByLabel('选择要补正的材料').click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '申请人身份证明' }).click();
+      await page.locator('input[type=file]').setInputFiles(scan);
+      await page.getByRole('list').getByText(/申请人身份证明/).waitFor({ timeout: 15_000 });
+      await page.getByText('第 1 版').waitFor();
+      await page.getByTestId('action-panel').getByRole('button', { name: '补正材料已收齐' }).click();
+      await stateTag(page).getByText('待受理', { exact: true }).waitFor({ timeout: 15_000 });
+      await page.getByTestId('action-panel').getByRole('button', { name: '受理', exact: true }).waitFor();
       assert.deepEqual(errors, []);
     } finally {
       await page.context().close();

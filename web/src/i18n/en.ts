@@ -447,6 +447,8 @@ export const en: Dict = {
   'office.material.superseded': 'Superseded',
   'office.material.paper': 'Paper',
   'office.material.openPdf': 'Open the PDF in a new tab',
+  'office.material.pick': 'Choose the material',
+  'office.material.uploadVersion': 'Upload a new version',
   'office.material.download': 'Download',
   'office.material.loadFailed': 'The file cannot be read.',
   'office.boundary.hint': 'Upload a boundary (TXT, zipped Shapefile, GeoJSON or DXF) for the spatial pre-review.',

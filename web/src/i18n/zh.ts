@@ -445,6 +445,8 @@ export const zh = {
   'office.material.superseded': '已替换',
   'office.material.paper': '纸质件',
   'office.material.openPdf': '在新窗口查看 PDF',
+  'office.material.pick': '选择要补正的材料',
+  'office.material.uploadVersion': '上传新版本',
   'office.material.download': '下载文件',
   'office.material.loadFailed': '文件无法读取。',
   'office.boundary.hint': '可上传界址点坐标 TXT、Shapefile（zip）、GeoJSON 或 DXF，系统按事项规则做空间预审。',

@@ -43,7 +43,7 @@ export function CasePage() {
     <Tabs
       items={[
         { key: 'summary', label: t('office.tab.summary'), children: <SummaryTab c={c} fields={item?.guide.formSchema.fields ?? []} /> },
-        { key: 'materials', label: t('office.tab.materials'), children: <MaterialsTab c={c} /> },
+        { key: 'materials', label: t('office.tab.materials'), children: <MaterialsTab c={c} materials={item?.guide.materials ?? []} onChanged={reload} /> },
         { key: 'flow', label: t('office.tab.flow'), children: <FlowTab c={c} /> },
         { key: 'review', label: t('office.tab.review'), children: <ReviewTab reportId={c.reviewReportId} /> },
         { key: 'docs', label: t('office.tab.docs'), children: <DocumentsTab c={c} /> },

@@ -2,15 +2,28 @@ import { useState } from 'react';
 import { Button, Empty, Flex, List, Tag, Typography } from 'antd';
 import { useI18n } from '../i18n/LangContext.ts';
 import { MaterialViewer } from './MaterialViewer.tsx';
-import type { CaseDetail } from './types.ts';
+import { MaterialUpload } from './MaterialUpload.tsx';
+import type { CaseDetail, ItemMaterial } from './types.ts';
 
-/** 材料: every material with its versions; one opened inline. */
-export function MaterialsTab({ c }: { c: CaseDetail }) {
+export interface MaterialsTabProps {
+  c: CaseDetail;
+  materials: ItemMaterial[];
+  onChanged: () => void;
+}
+
+/**
+ * 材料: every material with its versions, one opened inline; while the server lets the applicant
+ * resubmit (补正), new versions are uploaded here.
+ */
+export function MaterialsTab({ c, materials, onChanged }: MaterialsTabProps) {
   const { t, time } = useI18n();
   const [open, setOpen] = useState<{ fileId: string; name: string }>();
-  if (c.materials.length === 0) return <Empty description={t('office.material.none')} />;
+  const canUpload = c.allowedActions.some((a) => a.action === 'resubmit');
+  const uploader = canUpload ? <MaterialUpload caseId={c.id} materials={materials} onUploaded={onChanged} /> : null;
+  if (c.materials.length === 0) return uploader ?? <Empty description={t('office.material.none')} />;
   return (
     <Flex vertical gap={16}>
+      {uploader}
       <List
         size="small"
         bordered
