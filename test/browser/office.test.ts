@@ -37,7 +37,7 @@ for (const kind of testDbs) describe(`browser (${kind.name}): a case goes from t
   let t: TestApp;
   let browser: Browser;
   let base: string;
-  const cookies: Record<'clerk' | 'handler' | 'head' | 'leader' | 'itemAdmin', string> = { clerk: '', handler: '', head: '', leader: '', itemAdmin: '' };
+  const cookies: Record<'clerk' | 'handler' | 'head' | 'leader' | 'itemAdmin' | 'landUse', string> = { clerk: '', handler: '', head: '', leader: '', itemAdmin: '', landUse: '' };
   let scan: string;
   let boundary: string;
   // Screenshots of the PGlite run keep the plain names; the PostgreSQL run adds a suffix.
@@ -54,6 +54,7 @@ for (const kind of testDbs) describe(`browser (${kind.name}): a case goes from t
     cookies.head = await mk('section_head', 'planning');
     cookies.leader = await mk('leader', 'leadership');
     cookies.itemAdmin = await mk('item_admin', 'approval_window');
+    cookies.landUse = await mk('case_handler', 'land_use_control');
     const dir = tempDir();
     scan = path.join(dir, '申请表扫描件.png');
     fs.writeFileSync(scan, scanPng());
@@ -149,6 +150,7 @@ for (const kind of testDbs) describe(`browser (${kind.name}): a case goes from t
       // The pre-review report went with the case.
       await page.getByRole('tab', { name: '审查报告' }).click();
       await page.getByTestId('review-report').getByText('总体结论').waitFor({ timeout: 15_000 });
+      await page.getByRole('tab', { name: '审查报告', selected: true }).waitFor();
       await page.screenshot({ path: png('office-review'), fullPage: true });
 
       await panel.getByText('材料齐全，符合法定形式，予以受理。', { exact: true }).click();
@@ -157,6 +159,7 @@ for (const kind of testDbs) describe(`browser (${kind.name}): a case goes from t
       await page.getByTestId('clock-badge').first().waitFor();
       await page.getByRole('tab', { name: '文书' }).click();
       await page.getByTestId('doc-accept').getByText('受理通知书').waitFor();
+      await page.getByRole('tab', { name: '文书', selected: true }).waitFor();
       await page.screenshot({ path: png('office-accepted'), fullPage: true });
       assert.deepEqual(errors, []);
     } finally {
@@ -170,6 +173,12 @@ for (const kind of testDbs) describe(`browser (${kind.name}): a case goes from t
       await page.getByTestId('tab-todo').getByText('1', { exact: true }).waitFor({ timeout: 15_000 });
       await page.getByRole('link', { name: caseNo }).waitFor();
       await page.screenshot({ path: png('office-todo') });
+      // The same list in English.
+      await page.getByText('English', { exact: true }).click();
+      await page.getByRole('heading', { name: 'My cases' }).waitFor();
+      await page.getByTestId('tab-todo').getByText('To do').waitFor();
+      await page.getByText('中文', { exact: true }).click();
+      await page.getByRole('heading', { name: '我的办件' }).waitFor();
       assert.deepEqual(errors, []);
     } finally {
       await page.context().close();
@@ -220,6 +229,7 @@ for (const kind of testDbs) describe(`browser (${kind.name}): a case goes from t
       await page.getByTestId('doc-certificate').getByText(/已于 .* 送达/).waitFor();
       await page.getByRole('tab', { name: '流程' }).click();
       for (const step of ['收件登记', '受理', '批准', '制证', '送达']) await page.getByText(step, { exact: true }).first().waitFor();
+      await page.getByRole('tab', { name: '流程', selected: true }).waitFor();
       await page.screenshot({ path: png('office-delivered'), fullPage: true });
       assert.deepEqual(errors, []);
     } finally {
@@ -307,6 +317,38 @@ for (const kind of testDbs) describe(`browser (${kind.name}): a case goes from t
     const ret = detail.timeline.find((h: { action: string }) => h.action === 'return');
     assert.equal(ret.detail.targetStepId, 'handle');
     assert.equal(ret.comment, '用地面积与红线图不一致，请核实。');
+  });
+
+  it('YDYS: the flow tab shows the parallel opinions of the sections and their states', async () => {
+    const res = await t.app.inject({
+      method: 'POST', url: '/api/cases', headers: { cookie: cookies.clerk },
+      payload: {
+        itemCode: 'YDYS',
+        applicant: { type: 'organisation', name: '衡南县水务投资有限公司', idType: 'credit_code', idNumber: '91430422MA4L0ZZZZ3', phone: '13907342222' },
+        project: { projectName: '衡南县第二污水处理厂', location: '云集街道', landArea: 25000, projectType: 'block', supplyMethod: 'allocation', landUse: '排水用地' },
+      },
+    });
+    assert.equal(res.statusCode, 201, res.body);
+    const id = res.json().id as string;
+    await apiAct(cookies.clerk, id, 'accept');
+    await apiAct(cookies.landUse, id, 'pass');
+    const { page, errors } = await open('leader', `/office/cases/${id}`);
+    try {
+      await stateTag(page).getByText('承办', { exact: true }).waitFor({ timeout: 15_000 });
+      await page.getByRole('tab', { name: '流程' }).click();
+      for (const step of ['op_land_use', 'op_farmland', 'op_planning', 'op_mineral']) {
+        await page.getByTestId(`task-${step}`).getByText('办理中').first().waitFor();
+      }
+      await page.getByText('并联审查').waitFor();
+      await page.getByRole('tab', { name: '流程', selected: true }).waitFor();
+      await page.screenshot({ path: png('office-parallel'), fullPage: true });
+      // The leader has no part in the opinions: only the case-level extension the server offers a decider.
+      await page.getByTestId('action-panel').getByRole('button', { name: '延期' }).waitFor();
+      assert.equal(await page.getByTestId('action-panel').getByRole('button', { name: '通过' }).count(), 0);
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.context().close();
+    }
   });
 
   it('the item administrator sees the process drawn as a diagram and saves it as a new version', async () => {
