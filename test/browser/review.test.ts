@@ -68,6 +68,7 @@ for (const kind of testDbs) describe(`browser (${kind.name}): spatial review pag
   let ruleAdmin: string;
   let dir: string;
   let txt: string;
+  let bowtie: string;
   let farmlandVersion2: () => Promise<void>;
   let reportId = '';
   const png = (name: string) => `test-results/${name}${kind.name === 'pglite' ? '' : `-${kind.name}`}.png`;
@@ -84,6 +85,13 @@ for (const kind of testDbs) describe(`browser (${kind.name}): spatial review pag
     dir = tempDir();
     txt = path.join(dir, '用地红线.txt');
     fs.writeFileSync(txt, boundaryTxt([{ rect: [50, 50, 100, 100] }]));
+    // A bow tie: the coordinates of the second and third points swapped.
+    bowtie = path.join(dir, '自相交红线.txt');
+    const lines = boundaryTxt([{ rect: [50, 50, 100, 100] }]).split('\r\n');
+    const j2 = lines.findIndex((l) => l.startsWith('J2,'));
+    const j3 = lines.findIndex((l) => l.startsWith('J3,'));
+    [lines[j2], lines[j3]] = [`J2,${lines[j3]!.slice(3)}`, `J3,${lines[j2]!.slice(3)}`];
+    fs.writeFileSync(bowtie, lines.join('\r\n'));
     fs.mkdirSync('test-results', { recursive: true });
     browser = await launchBrowser();
   });
@@ -128,7 +136,15 @@ for (const kind of testDbs) describe(`browser (${kind.name}): spatial review pag
       await page.getByTestId('run-check').click();
       await page.getByTestId('boundary-problem').getByText(/不在本县/).first().waitFor();
 
+      // A self-intersecting parcel in a TXT: refused, saying which parcel and points.
       await page.getByText('上传文件', { exact: true }).click();
+      await page.locator('input[type=file]').setInputFiles(bowtie);
+      await page.getByTestId('run-check').click();
+      const problem = page.getByTestId('boundary-problem');
+      await problem.getByText(/自相交/).first().waitFor();
+      assert.match(await problem.innerText(), /地块|第\s*1/);
+      await page.screenshot({ path: png('review-check-problem'), fullPage: true });
+
       await page.locator('input[type=file]').setInputFiles(txt);
       const [res] = await Promise.all([
         page.waitForResponse((r) => r.url().endsWith('/api/reviews') && r.request().method() === 'POST'),

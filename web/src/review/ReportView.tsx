@@ -51,14 +51,14 @@ export function ReportView({ report, onChange, onRerun }: ReportViewProps) {
         <Col xs={{ span: 24, order: 2 }} lg={{ span: 10, order: 2 }}>
           <Flex vertical gap={16}>
             <DataVersions report={report} catalogue={catalogue.layers} />
-            {report.diff && (
-              <Card size="small" title={t('review.diff.title')}>
-                <ReportDiffView diff={report.diff} />
-              </Card>
-            )}
           </Flex>
         </Col>
       </Row>
+      {report.diff && (
+        <Card size="small" title={t('review.diff.title')}>
+          <ReportDiffView diff={report.diff} />
+        </Card>
+      )}
       <RuleTable results={report.results} onOverride={mayOverride ? setOverriding : undefined} />
       <LandUsePanel landUse={report.landUse} dltb={catalogue.layers?.find((l) => l.code === 'DLTB')} />
       <OverrideModal

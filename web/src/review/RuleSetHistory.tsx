@@ -22,7 +22,6 @@ export function RuleSetHistory({ versions, shown, onView }: RuleSetHistoryProps)
       renderItem={(v) => (
         <List.Item
           data-testid={`rule-set-version-${v.version}`}
-          actions={v.version === shown ? [] : [<Button key="view" size="small" type="link" onClick={() => onView(v.version)}>{t('review.rulesPage.viewVersion')}</Button>]}
         >
           <List.Item.Meta
             title={
@@ -36,6 +35,11 @@ export function RuleSetHistory({ versions, shown, onView }: RuleSetHistoryProps)
                 {v.note && <><br /><Typography.Text>{v.note}</Typography.Text></>}
                 <br />
                 {t('review.rulesPage.rules', { n: v.rules.length })}
+                {v.version !== shown && (
+                  <Button size="small" type="link" onClick={() => onView(v.version)} style={{ paddingInline: 4 }}>
+                    {t('review.rulesPage.viewVersion')}
+                  </Button>
+                )}
               </span>
             }
           />

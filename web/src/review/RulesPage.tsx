@@ -37,10 +37,17 @@ export function RulesPage() {
       {!canEdit && <Alert type="info" showIcon title={t('review.rulesPage.readOnly')} />}
       {list.error && <ProblemAlert error={list.error} onRetry={list.reload} />}
       <Row gutter={[16, 16]}>
-        <Col xs={24} lg={6}>
-          {list.loading && !list.data ? <Loading /> : <RuleSetList sets={list.data ?? []} selected={item} onSelect={(c) => select(c)} />}
+        <Col xs={24} lg={7} xl={6}>
+          <Flex vertical gap={16}>
+            {list.loading && !list.data ? <Loading /> : <RuleSetList sets={list.data ?? []} selected={item} onSelect={(c) => select(c)} />}
+            <Card size="small" title={t('review.rulesPage.history')}>
+              {history.error ? <ProblemAlert error={history.error} onRetry={history.reload} /> : history.data ? (
+                <RuleSetHistory versions={history.data} shown={set.data?.version} onView={(v) => item && select(item, v)} />
+              ) : <Loading />}
+            </Card>
+          </Flex>
         </Col>
-        <Col xs={24} lg={12}>
+        <Col xs={24} lg={17} xl={18}>
           <Card size="small" title={item ? `${item} ${itemKey ? t(itemKey) : ''} · ${set.data ? t('review.layerVersion', { v: set.data.version }) : ''}` : t('review.rulesPage.edit')}>
             {set.error ? <ProblemAlert error={set.error} onRetry={set.reload} /> : set.data ? (
               <RuleSetEditor
@@ -54,13 +61,6 @@ export function RulesPage() {
                   list.reload();
                 }}
               />
-            ) : <Loading />}
-          </Card>
-        </Col>
-        <Col xs={24} lg={6}>
-          <Card size="small" title={t('review.rulesPage.history')}>
-            {history.error ? <ProblemAlert error={history.error} onRetry={history.reload} /> : history.data ? (
-              <RuleSetHistory versions={history.data} shown={set.data?.version} onView={(v) => item && select(item, v)} />
             ) : <Loading />}
           </Card>
         </Col>
