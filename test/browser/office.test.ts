@@ -339,6 +339,9 @@ for (const kind of testDbs) describe(`browser (${kind.name}): a case goes from t
       for (const step of ['op_land_use', 'op_farmland', 'op_planning', 'op_mineral']) {
         await page.getByTestId(`task-${step}`).getByText('办理中').first().waitFor();
       }
+      for (const section of ['矿产资源管理股', '耕地保护监督股', '国土空间用途管制股', '国土空间规划股']) {
+        await page.getByText(section, { exact: true }).first().waitFor();
+      }
       await page.getByText('并联审查').waitFor();
       await page.getByRole('tab', { name: '流程', selected: true }).waitFor();
       await page.screenshot({ path: png('office-parallel'), fullPage: true });
