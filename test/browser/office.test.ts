@@ -383,6 +383,29 @@ for (const kind of testDbs) describe(`browser (${kind.name}): a case goes from t
     const versions = await t.app.inject({ method: 'GET', url: '/api/service-items/JSYDGH/process/versions', headers: { cookie: cookies.itemAdmin } });
     assert.equal(versions.json().versions[0].version, 2);
   });
+
+  it('a definition the server refuses shows its problems and saves nothing', async () => {
+    const { page, errors } = await open('itemAdmin', '/office/processes/JSYDGH');
+    try {
+      const canvas = page.getByTestId('bpmn-canvas');
+      const review = canvas.locator('.djs-element.djs-shape').filter({ hasText: /^审核$/ });
+      await review.waitFor({ timeout: 20_000 });
+      // Delete the 审核 step with its flows: the process falls apart.
+      await review.click();
+      await page.locator('.djs-context-pad [data-action="delete"]').click();
+      await review.waitFor({ state: 'detached' });
+      await page.getByLabel('修改原因').fill('删除审核环节');
+      await page.getByRole('button', { name: '校验并保存' }).click();
+      await page.getByRole('alert').first().waitFor({ timeout: 15_000 });
+      await page.getByTestId('problem-list').waitFor();
+      await page.screenshot({ path: png('office-process-invalid'), fullPage: true });
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.context().close();
+    }
+    const versions = await t.app.inject({ method: 'GET', url: '/api/service-items/JSYDGH/process/versions', headers: { cookie: cookies.itemAdmin } });
+    assert.equal(versions.json().versions[0].version, 2, 'nothing was saved');
+  });
 });
 
 if (missing) console.log(`# browser tests skipped: ${missing}`);
