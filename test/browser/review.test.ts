@@ -9,7 +9,8 @@ import { memorySource } from '../gis/helpers.ts';
 import { tempDir, testDbs } from '../helpers/db.ts';
 import { testApp, type TestApp } from '../helpers/app.ts';
 import { browserMissing, launchBrowser, serve } from '../helpers/browser.ts';
-import { box, boundaryTxt, ellipsoidalRectArea, GK } from '../review/helpers.ts';
+import { submit } from '../approval/helpers.ts';
+import { box, box4490, boundaryTxt, ellipsoidalRectArea, GK } from '../review/helpers.ts';
 
 const missing = browserMissing;
 const DESKTOP = { width: 1280, height: 860 };
@@ -229,12 +230,37 @@ for (const kind of testDbs) describe(`browser (${kind.name}): spatial review pag
     }
   });
 
-  it('the re-review flags page answers for the reviewer', async () => {
-    const { context, page, errors } = await open(reviewer, DESKTOP, '/review/flags');
+  it('a new layer version re-reviews a case: the flags page shows its verdicts and areas before and after', async () => {
+    const clerk = await t.login((await t.user(['window_clerk'], { department: 'approval_window' })).username);
+    const leader = await t.login((await t.user(['leader'], { department: 'leadership' })).username);
+    const submitted = await submit(t, clerk, 'YDYS');
+    assert.equal(submitted.statusCode, 201, submitted.body);
+    const theCase = submitted.json() as { id: string; caseNo: string };
+    const reviewed = await t.app.inject({ method: 'POST', url: '/api/reviews', headers: { cookie: clerk }, payload: { itemCode: 'YDYS', caseId: theCase.id, geometry: box4490(50, 50, 100, 100) } });
+    assert.equal(reviewed.statusCode, 201, reviewed.body);
+    // The high geological-hazard zone grows to y = 120: more of the boundary lies in it.
+    await new GisService(t.ctx).importSource(null, t.region, 'DZZHYFQ', memorySource(GK, [
+      { properties: { YFQBH: 'YFQ0001', YFCD: '高易发' }, geometry: box(0, 0, 200, 120) },
+      { properties: { YFQBH: 'YFQ0002', YFCD: '低易发' }, geometry: box(0, 120, 200, 80) },
+    ]));
+    while ((await t.ctx.outbox.dispatch()) > 0);
+    let flags: unknown[] = [];
+    for (let i = 0; i < 100 && flags.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      flags = (await t.app.inject({ method: 'GET', url: `/api/reviews/flags?caseId=${theCase.id}`, headers: { cookie: leader } })).json() as unknown[];
+    }
+    assert.equal(flags.length, 1, 'the case is flagged');
+
+    const { context, page, errors } = await open(leader, DESKTOP, '/review/flags');
     try {
       await page.getByRole('heading', { name: '复审提醒' }).waitFor();
-      await page.getByText(/已检查 \d+ 个办件/).waitFor({ timeout: 30_000 });
+      const card = page.getByTestId(`flag-case-${theCase.caseNo}`);
+      await card.waitFor({ timeout: 30_000 });
+      await card.getByText(/图层 DZZHYFQ：第 1 版 → 第 2 版/).waitFor();
+      await card.getByText('位于地质灾害高易发区').waitFor();
+      assert.match(await card.innerText(), /999\.\d+ 平方米 → [\d,]+\.\d+ 平方米/);
       assert.deepEqual(errors, []);
+      await page.screenshot({ path: png('review-flags'), fullPage: true });
     } finally {
       await context.close();
     }
