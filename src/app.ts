@@ -21,6 +21,7 @@ import './core/http/types.ts';
 import { iamRoutes } from './core/iam/routes.ts';
 import { registerGis } from './modules/gis/index.ts';
 import { registerReview } from './modules/review/index.ts';
+import { CaseCertificateIssuer } from './modules/documents/case-certificates.ts';
 import { registerDocuments } from './modules/documents/index.ts';
 import { registerApproval } from './modules/approval/index.ts';
 import { registerPortal } from './modules/portal/index.ts';
@@ -99,8 +100,10 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(fileRoutes, { prefix: '/api/files' });
   await registerGis(app);
   await registerReview(app);
-  await registerDocuments(app);
-  await registerApproval(app);
+  const certificates = await registerDocuments(app);
+  const approval = await registerApproval(app);
+  // 制证: approved cases get SM2-signed electronic certificates from the documents module.
+  approval.setCertificateIssuer(new CaseCertificateIssuer(certificates));
   await registerPortal(app);
 
   const index = path.join(ctx.config.webDistDir, 'index.html');

@@ -8,8 +8,14 @@ export interface CertificateRequest {
   itemCode: string;
   resultName: string;
   applicantName: string;
+  /** The holder's identity as registered on the case (the ID number decrypted for the certificate). */
+  applicant: { type: 'person' | 'organisation'; idType: string; idNumber: string };
   project: Record<string, unknown>;
+  /** The approved project boundary (GeoJSON, EPSG:4490), when the case has one. */
+  boundary: Record<string, unknown> | null;
   decidedAt: Date;
+  /** The staff member certifying (for the certificate's audit record). */
+  actor: { userId: string | null; username: string };
 }
 
 /**

@@ -1,6 +1,8 @@
 import { sm2, sm3 } from 'sm-crypto-v2';
 import type { AppContext } from '../../core/context.ts';
+import type { Queryable } from '../../core/db/index.ts';
 import { AppError, CoreErrors } from '../../core/errors.ts';
+import { idNumberProblem, usccProblem } from '../portal/accounts/validators.ts';
 import { bureauName } from './bureau.ts';
 import { chinaDateParts } from './pdf/index.ts';
 import { canonicalJson } from './certificates/canonical.ts';
@@ -82,13 +84,9 @@ export function maskIdNo(type: string, idNo: string): string {
  * ISO 7064 MOD 11-2) and unified social credit code (GB 32100, 18 characters without I O Z S V).
  */
 export function holderIdWellFormed(type: string, idNo: string): boolean {
-  if (type === 'id_card') {
-    if (!/^\d{17}[\dX]$/.test(idNo)) return false;
-    const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-    const sum = weights.reduce((s, w, i) => s + w * Number(idNo[i]), 0);
-    return '10X98765432'[sum % 11] === idNo[17];
-  }
-  if (type === 'uscc') return /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(idNo);
+  // The national check characters: GB 11643 (resident ID) and GB 32100 (unified social credit code).
+  if (type === 'id_card') return idNumberProblem(idNo) === null;
+  if (type === 'uscc') return usccProblem(idNo) === null;
   return idNo.length >= 4;
 }
 
@@ -126,18 +124,21 @@ export class CertificateService {
   constructor(private readonly ctx: AppContext) {}
 
   /** The region's active signing key, created (and audited) on first use. */
-  async signingKey(region: string): Promise<SigningKeyRow> {
-    const existing = await repo.activeKey(this.ctx.db, region);
+  async signingKey(region: string, q?: Queryable): Promise<SigningKeyRow> {
+    const existing = await repo.activeKey(q ?? this.ctx.db, region);
     if (existing) return existing;
     const pair = sm2.generateKeyPairHex();
     const id = sm3(pair.publicKey).slice(0, 16);
-    await this.ctx.db.transaction(async (tx) => {
+    const create = async (tx: Queryable) => {
       const inserted = await repo.insertKeyIfNone(tx, { id, region, publicKey: pair.publicKey, privateKeyEnc: this.ctx.box.encrypt(pair.privateKey), at: this.ctx.now() });
       if (inserted) {
         await this.ctx.audit.record(tx, { regionCode: region, action: 'certificate.signing_key_create', objectType: 'signing_key', objectId: id, result: 'success', detail: { algorithm: 'SM2' } });
       }
-    });
-    const key = await repo.activeKey(this.ctx.db, region);
+    };
+    // Within the caller's transaction when given (a query outside it would wait for it on PGlite).
+    if (q) await create(q);
+    else await this.ctx.db.transaction(create);
+    const key = await repo.activeKey(q ?? this.ctx.db, region);
     if (!key) throw new Error('signing key missing after creation');
     return key;
   }
@@ -178,7 +179,7 @@ export class CertificateService {
   }
 
   /** Checks the boundary with PostGIS and returns its ellipsoidal area (m², 2 decimals, as text). */
-  private async measure(boundary: BoundaryGeoJson): Promise<string> {
+  private async measure(boundary: BoundaryGeoJson, q: Queryable = this.ctx.db): Promise<string> {
     for (const c of (boundary.type === 'Polygon' ? [boundary.coordinates] : boundary.coordinates).flat(2)) {
       // China's extent: a longitude/latitude pair outside it is a projected coordinate or a typo.
       if (c.length < 2 || !(c[0]! >= 73 && c[0]! <= 136 && c[1]! >= 3 && c[1]! <= 54)) {
@@ -187,7 +188,7 @@ export class CertificateService {
     }
     let m: Awaited<ReturnType<typeof repo.measureBoundary>>;
     try {
-      m = await repo.measureBoundary(this.ctx.db, JSON.stringify(boundary));
+      m = await repo.measureBoundary(q, JSON.stringify(boundary));
     } catch (err) {
       if (err instanceof AppError) throw err;
       throw new AppError(E.CERTIFICATE_BOUNDARY_INVALID, {}, 'the boundary is not a readable GeoJSON polygon');
@@ -199,21 +200,23 @@ export class CertificateService {
   }
 
   /** Issues a certificate: numbers it, signs it and stores it with its audit record in one transaction. */
-  async issue(input: IssueCertificateInput, actor: Actor): Promise<PublicCertificate> {
+  async issue(input: IssueCertificateInput, actor: Actor, tx?: Queryable): Promise<PublicCertificate> {
     if (!isCertificateType(input.typeCode)) throw new AppError(E.CERTIFICATE_TYPE_UNKNOWN, { typeCode: input.typeCode });
     const type = CERTIFICATE_TYPES[input.typeCode as CertificateTypeCode];
     // Check characters are written upper-case on cards and licences.
     const holder = { ...input.holder, idNo: input.holder.idType === 'other' ? input.holder.idNo : input.holder.idNo.toUpperCase() };
     if (!holderIdWellFormed(holder.idType, holder.idNo)) throw new AppError(E.CERTIFICATE_HOLDER_ID_INVALID, { idType: holder.idType });
     const region = actor.regionCode;
-    const area = await this.measure(input.boundary);
-    const key = await this.signingKey(region);
+    const area = await this.measure(input.boundary, tx);
+    const key = await this.signingKey(region, tx);
     const privateKey = this.privateKeyOf(key);
     const now = this.ctx.now();
     const [y, mo, d] = chinaDateParts(now);
     const issuedOn = input.issuedOn ?? `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
     const year = Number(issuedOn.slice(0, 4));
-    const number = await this.ctx.db.transaction(async (tx) => {
+    // Inside the caller's transaction when given (the case engine certifies within its transition).
+    const inTx = <T>(fn: (q: Queryable) => Promise<T>): Promise<T> => (tx ? fn(tx) : this.ctx.db.transaction(fn));
+    const number = await inTx(async (tx) => {
       const serial = await repo.nextSerial(tx, region, year, type.code);
       const certificateNo = `${year}${region}${type.code}${String(serial).padStart(5, '0')}`;
       const row = {
@@ -268,11 +271,11 @@ export class CertificateService {
       });
       return certificateNo;
     });
-    return this.publicView(await this.row(number));
+    return this.publicView(await this.row(number, tx));
   }
 
-  private async row(number: string): Promise<CertificateRow> {
-    const row = await repo.byNumber(this.ctx.db, number);
+  private async row(number: string, q: Queryable = this.ctx.db): Promise<CertificateRow> {
+    const row = await repo.byNumber(q, number);
     if (!row) throw new AppError(E.CERTIFICATE_NOT_FOUND, { certificateNo: number });
     return row;
   }

@@ -464,7 +464,10 @@ export class CaseService {
       case 'certify': {
         const { certificateNo } = await this.issuer().issue(w.tx, {
           caseId: w.c.id, caseNo: w.c.case_no, regionCode: w.c.region_code, itemCode: w.c.item_code, resultName: w.guide.resultName,
-          applicantName: w.c.applicant.name, project: w.c.project, decidedAt: w.c.decided_at ?? w.now,
+          applicantName: w.c.applicant.name,
+          applicant: { type: w.c.applicant.type, idType: w.c.applicant.idType, idNumber: this.ctx.box.decrypt(w.c.applicant.idNumberEnc) },
+          project: w.c.project, boundary: (w.c.boundary as Record<string, unknown> | null) ?? null, decidedAt: w.c.decided_at ?? w.now,
+          actor: { userId: w.actor.userId, username: w.actor.username },
         });
         await this.completeTask(w, task!, 'certify', comment);
         await w.tx.query('UPDATE cases SET certificate_no = $2, certified_at = $3 WHERE id = $1', [w.c.id, certificateNo, w.now]);
