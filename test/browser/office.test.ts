@@ -240,6 +240,25 @@ for (const kind of testDbs) describe(`browser (${kind.name}): a case goes from t
     assert.ok(api.json().certificateNo);
   });
 
+  it('phone: the registration form and the done list fit the screen', async () => {
+    const { page, errors } = await open('clerk', '/office/register', PHONE);
+    try {
+      await page.getByRole('heading', { name: '窗口登记（一窗受理）' }).waitFor({ timeout: 15_000 });
+      await page.getByLabel('事项', { exact: true }).click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'JSYDGH' }).click();
+      await page.getByTestId('material-application_form').waitFor();
+      assert.ok((await overflow(page)) <= 0, 'the registration form fits the phone');
+      await page.screenshot({ path: png('office-phone-register'), fullPage: true });
+      await page.goto(`${base}/office`);
+      await page.getByTestId('tab-done').click();
+      await page.getByTestId(`task-card-${caseNo}`).first().waitFor({ timeout: 15_000 });
+      assert.ok((await overflow(page)) <= 0, 'the done list fits the phone');
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.context().close();
+    }
+  });
+
   /** Registers a JSYDGH case through the API as the clerk (the UI path is covered above). */
   async function apiCase(): Promise<{ id: string; caseNo: string }> {
     const res = await t.app.inject({
