@@ -315,7 +315,7 @@ for (const kind of testDbs) describe(`browser (${kind.name}): a case goes from t
     }
   });
 
-  it('the section head returns a case to 承办 by choosing the earlier step', async () => {
+  it('the section head returns a case to 承办 by choosing the earlier step; the handler runs a special procedure', async () => {
     const c = await apiCase();
     await apiAct(cookies.clerk, c.id, 'accept');
     await apiAct(cookies.handler, c.id, 'pass');
@@ -332,7 +332,30 @@ for (const kind of testDbs) describe(`browser (${kind.name}): a case goes from t
     } finally {
       await page.context().close();
     }
+    // The handler runs 批前公示 as a special procedure: the clock pauses, then the case resumes at 承办.
+    const h = await open('handler', `/office/cases/${c.id}`);
+    try {
+      const panel = h.page.getByTestId('action-panel');
+      await stateTag(h.page).getByText('承办', { exact: true }).waitFor({ timeout: 15_000 });
+      await panel.getByRole('button', { name: '启动特别程序' }).click();
+      const start = h.page.getByRole('dialog', { name: '启动特别程序' });
+      await start.getByLabel('特别程序').click();
+      await h.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '批前公示' }).click();
+      await start.getByLabel('计划天数').fill('5');
+      await start.getByRole('button', { name: '确定' }).click();
+      await stateTag(h.page).getByText('特别程序', { exact: true }).waitFor({ timeout: 15_000 });
+      await h.page.getByText('计时暂停').first().waitFor();
+      await panel.getByRole('button', { name: '结束特别程序' }).click();
+      const end = h.page.getByRole('dialog', { name: '结束特别程序' });
+      await end.getByLabel('结果').fill('公示期满，无异议。');
+      await end.getByRole('button', { name: '确定' }).click();
+      await stateTag(h.page).getByText('承办', { exact: true }).waitFor({ timeout: 15_000 });
+      assert.deepEqual(h.errors, []);
+    } finally {
+      await h.page.context().close();
+    }
     const detail = (await t.app.inject({ method: 'GET', url: `/api/cases/${c.id}`, headers: { cookie: cookies.clerk } })).json();
+    assert.deepEqual(detail.pauses.map((p: { procedure: string; endedOn: string | null }) => [p.procedure, p.endedOn !== null]), [['publicity', true]]);
     const ret = detail.timeline.find((h: { action: string }) => h.action === 'return');
     assert.equal(ret.detail.targetStepId, 'handle');
     assert.equal(ret.comment, '用地面积与红线图不一致，请核实。');
