@@ -22,6 +22,7 @@ import { iamRoutes } from './core/iam/routes.ts';
 import { registerGis } from './modules/gis/index.ts';
 import { registerReview } from './modules/review/index.ts';
 import { CaseCertificateIssuer } from './modules/documents/case-certificates.ts';
+import { caseNoticeRoutes } from './modules/documents/case-notices.ts';
 import { registerDocuments } from './modules/documents/index.ts';
 import { registerApproval } from './modules/approval/index.ts';
 import { registerPortal } from './modules/portal/index.ts';
@@ -104,6 +105,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   const approval = await registerApproval(app);
   // 制证: approved cases get SM2-signed electronic certificates from the documents module.
   approval.setCertificateIssuer(new CaseCertificateIssuer(certificates));
+  await app.register(caseNoticeRoutes(), { prefix: '/api' });
   await registerPortal(app);
 
   const index = path.join(ctx.config.webDistDir, 'index.html');

@@ -1,3 +1,4 @@
+import { caseQueryCode } from './query-code.ts';
 import type { AppContext } from '../../../core/context.ts';
 import { AppError } from '../../../core/errors.ts';
 import type { Actor } from '../actor.ts';
@@ -82,6 +83,8 @@ export class CaseViews {
     return {
       id: c.id,
       caseNo: c.case_no,
+      // For the clerk to hand to the applicant; printed on every notice.
+      queryCode: caseQueryCode(this.ctx.box, c.case_no),
       itemCode: c.item_code,
       itemName: item.rows[0]?.name ?? c.item_code,
       itemVersion: c.item_version,
