@@ -225,6 +225,16 @@ for (const kind of testDbs) describe(`browser (${kind.name}): spatial review pag
       assert.ok(width <= PHONE.width, `no horizontal scrolling (${width}px)`);
       assert.deepEqual(errors, []);
       await page.screenshot({ path: png('review-phone'), fullPage: true });
+      // The PDF behind the download button.
+      const pdf = await page.request.get(`${base}/api/reviews/${reportId}.pdf`);
+      assert.equal(pdf.status(), 200);
+      assert.equal(pdf.headers()['content-type'], 'application/pdf');
+      assert.equal((await pdf.body()).subarray(0, 5).toString(), '%PDF-');
+      // English is one switch away.
+      await page.getByText('English', { exact: true }).click();
+      await page.getByRole('heading', { name: 'Spatial compliance review report' }).waitFor();
+      await page.getByTestId('overall').getByText('Fail').waitFor();
+      await page.getByText('Rule results').waitFor();
     } finally {
       await context.close();
     }
