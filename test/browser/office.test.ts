@@ -159,6 +159,7 @@ for (const kind of testDbs) describe(`browser (${kind.name}): a case goes from t
       await page.getByTestId('clock-badge').first().waitFor();
       await page.getByRole('tab', { name: '文书' }).click();
       await page.getByTestId('doc-accept').getByText('受理通知书').waitFor();
+      assert.equal(await page.getByTestId('notice-pdf-acceptance').getAttribute('href'), `/api${caseUrl.replace('/office', '')}/notices/acceptance.pdf`);
       await page.getByRole('tab', { name: '文书', selected: true }).waitFor();
       await page.screenshot({ path: png('office-accepted'), fullPage: true });
       assert.deepEqual(errors, []);
@@ -227,6 +228,8 @@ for (const kind of testDbs) describe(`browser (${kind.name}): a case goes from t
       await page.getByText('当前没有可办理的操作。').waitFor();
       await page.getByRole('tab', { name: '文书' }).click();
       await page.getByTestId('doc-certificate').getByText(/已于 .* 送达/).waitFor();
+      await page.getByText('准予行政许可决定书').waitFor();
+      await page.getByTestId('notice-pdf-approval').waitFor();
       await page.getByRole('tab', { name: '流程' }).click();
       for (const step of ['收件登记', '受理', '批准', '制证', '送达']) await page.getByText(step, { exact: true }).first().waitFor();
       await page.getByRole('tab', { name: '流程', selected: true }).waitFor();
