@@ -79,6 +79,8 @@ for (const kind of testDbs) describe(`browser (${kind.name}): a case goes from t
     return { page, errors };
   }
 
+  // Tabs, drawers and dialogs animate for 0.3 s; screenshots wait for the end of it.
+  const settle = (page: Page) => page.waitForTimeout(400);
   const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   const stateTag = (page: Page) => page.getByTestId('case-state');
 
@@ -93,6 +95,7 @@ for (const kind of testDbs) describe(`browser (${kind.name}): a case goes from t
       await stateTag(page).getByText(expectState, { exact: true }).waitFor({ timeout: 15_000 });
       await page.getByRole('tab', { name: '流程' }).click();
       await page.getByText(`意见：${phrase}`).first().waitFor();
+      await settle(page);
       await page.screenshot({ path: png(shot), fullPage: true });
       assert.deepEqual(errors, []);
     } finally {
@@ -129,6 +132,7 @@ for (const kind of testDbs) describe(`browser (${kind.name}): a case goes from t
       const report = page.getByTestId('review-report');
       await report.getByText('总体结论').waitFor({ timeout: 30_000 });
       await report.getByText(/公顷/).first().waitFor();
+      await settle(page);
       await page.screenshot({ path: png('office-register'), fullPage: true });
       await page.getByRole('button', { name: '登记收件' }).click();
 
@@ -151,6 +155,7 @@ for (const kind of testDbs) describe(`browser (${kind.name}): a case goes from t
       await page.getByRole('tab', { name: '审查报告' }).click();
       await page.getByTestId('review-report').getByText('总体结论').waitFor({ timeout: 15_000 });
       await page.getByRole('tab', { name: '审查报告', selected: true }).waitFor();
+      await settle(page);
       await page.screenshot({ path: png('office-review'), fullPage: true });
 
       await panel.getByText('材料齐全，符合法定形式，予以受理。', { exact: true }).click();
@@ -161,6 +166,7 @@ for (const kind of testDbs) describe(`browser (${kind.name}): a case goes from t
       await page.getByTestId('doc-accept').getByText('受理通知书').waitFor();
       assert.equal(await page.getByTestId('notice-pdf-acceptance').getAttribute('href'), `/api${caseUrl.replace('/office', '')}/notices/acceptance.pdf`);
       await page.getByRole('tab', { name: '文书', selected: true }).waitFor();
+      await settle(page);
       await page.screenshot({ path: png('office-accepted'), fullPage: true });
       assert.deepEqual(errors, []);
     } finally {
@@ -173,6 +179,7 @@ for (const kind of testDbs) describe(`browser (${kind.name}): a case goes from t
     try {
       await page.getByTestId('tab-todo').getByText('1', { exact: true }).waitFor({ timeout: 15_000 });
       await page.getByRole('link', { name: caseNo }).waitFor();
+      await settle(page);
       await page.screenshot({ path: png('office-todo') });
       // The same list in English.
       await page.getByText('English', { exact: true }).click();
@@ -197,15 +204,17 @@ for (const kind of testDbs) describe(`browser (${kind.name}): a case goes from t
       const card = page.getByTestId(`task-card-${caseNo}`);
       await card.waitFor({ timeout: 15_000 });
       assert.ok((await overflow(page)) <= 0, 'the list fits the phone');
+      await settle(page);
       await page.screenshot({ path: png('office-phone-list'), fullPage: true });
       await card.click();
       await page.getByRole('heading', { name: caseNo }).waitFor();
       assert.ok((await overflow(page)) <= 0, 'the case page fits the phone');
+      await settle(page);
       await page.screenshot({ path: png('office-phone-case') });
       await page.getByRole('button', { name: '办理' }).click();
       const drawer = page.getByRole('dialog', { name: '办理' });
       await drawer.getByText('同意核发。', { exact: true }).click();
-      await page.waitForTimeout(400); // the drawer's slide-in
+      await settle(page);
       await page.screenshot({ path: png('office-phone-drawer') });
       await drawer.getByRole('button', { name: '批准（准予许可）' }).click();
       await stateTag(page).getByText('准予许可，待制证', { exact: true }).waitFor({ timeout: 15_000 });
@@ -233,6 +242,7 @@ for (const kind of testDbs) describe(`browser (${kind.name}): a case goes from t
       await page.getByRole('tab', { name: '流程' }).click();
       for (const step of ['收件登记', '受理', '批准', '制证', '送达']) await page.getByText(step, { exact: true }).first().waitFor();
       await page.getByRole('tab', { name: '流程', selected: true }).waitFor();
+      await settle(page);
       await page.screenshot({ path: png('office-delivered'), fullPage: true });
       assert.deepEqual(errors, []);
     } finally {
@@ -251,6 +261,7 @@ for (const kind of testDbs) describe(`browser (${kind.name}): a case goes from t
       await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'JSYDGH' }).click();
       await page.getByTestId('material-application_form').waitFor();
       assert.ok((await overflow(page)) <= 0, 'the registration form fits the phone');
+      await settle(page);
       await page.screenshot({ path: png('office-phone-register'), fullPage: true });
       await page.goto(`${base}/office`);
       await page.getByTestId('tab-done').click();
@@ -300,6 +311,7 @@ for (const kind of testDbs) describe(`browser (${kind.name}): a case goes from t
       await page.getByText(/营业执照复印件未加盖公章/).waitFor();
       await page.getByRole('button', { name: '打印' }).waitFor();
       await page.getByRole('tab', { name: '文书', selected: true }).waitFor();
+      await settle(page);
       await page.screenshot({ path: png('office-supplement'), fullPage: true });
 
       // The applicant brings the corrected material: a new version, then the case returns to acceptance.
@@ -389,6 +401,7 @@ for (const kind of testDbs) describe(`browser (${kind.name}): a case goes from t
       }
       await page.getByText('并联审查').waitFor();
       await page.getByRole('tab', { name: '流程', selected: true }).waitFor();
+      await settle(page);
       await page.screenshot({ path: png('office-parallel'), fullPage: true });
       // The leader has no part in the opinions: only the case-level extension the server offers a decider.
       await page.getByTestId('action-panel').getByRole('button', { name: '延期' }).waitFor();
@@ -411,15 +424,18 @@ for (const kind of testDbs) describe(`browser (${kind.name}): a case goes from t
       await page.getByLabel('修改原因').fill('核对流程图');
       await page.getByRole('button', { name: '校验并保存' }).click();
       await page.getByTestId('process-version-2').or(page.getByRole('alert')).first().waitFor({ timeout: 15_000 }).catch(async (e: unknown) => {
+        await settle(page);
         await page.screenshot({ path: png('office-process-failed'), fullPage: true });
         throw e;
       });
       if (await page.getByRole('alert').count()) {
+        await settle(page);
         await page.screenshot({ path: png('office-process-failed'), fullPage: true });
         assert.fail(`saving failed: ${await page.getByRole('alert').first().innerText()} ${await page.getByTestId('problem-list').innerText().catch(() => '')}`);
       }
       await page.getByTestId('process-version-2').getByText('现行').waitFor({ timeout: 15_000 });
       await canvas.locator('.djs-element').getByText('审批', { exact: true }).waitFor({ timeout: 20_000 });
+      await settle(page);
       await page.screenshot({ path: png('office-process'), fullPage: true });
       assert.deepEqual(errors, []);
     } finally {
@@ -443,6 +459,7 @@ for (const kind of testDbs) describe(`browser (${kind.name}): a case goes from t
       await page.getByRole('button', { name: '校验并保存' }).click();
       await page.getByRole('alert').first().waitFor({ timeout: 15_000 });
       await page.getByTestId('problem-list').waitFor();
+      await settle(page);
       await page.screenshot({ path: png('office-process-invalid'), fullPage: true });
       assert.deepEqual(errors, []);
     } finally {
