@@ -156,6 +156,12 @@ for (const kind of testDbs) {
         assert.equal(b.statusCode, 401);
         assert.equal(a.json().code, 'APPLICANT_INVALID_CREDENTIALS');
         assert.equal(b.json().code, 'APPLICANT_INVALID_CREDENTIALS');
+        // Both failures are audited, the account name masked.
+        const rows = await t.db.query<{ detail: Record<string, unknown> }>("SELECT detail FROM audit_log WHERE action = 'portal.login' AND result = 'failure' AND request_id = ANY($1::text[])", [[a.headers['x-request-id'], b.headers['x-request-id']]]);
+        assert.equal(rows.rows.length, 2);
+        assert.deepEqual(rows.rows.map((r) => r.detail.reason).sort(), ['unknown_account', 'wrong_password']);
+        assert.ok(!JSON.stringify(rows.rows).includes(p.idNumber));
+        assert.match(String(rows.rows.find((r) => r.detail.reason === 'unknown_account')!.detail.account), /^4304\*{10}[0-9X]{4}$/);
       });
 
       it('locks the account after 5 wrong passwords, even against the right one, for 30 minutes', async () => {
@@ -283,6 +289,12 @@ for (const kind of testDbs) {
         assert.equal(view.actingFor.id, orgId);
         assert.equal(view.actingFor.idNumberMasked, `${uscc.slice(0, 4)}**********${uscc.slice(-4)}`);
         assert.equal(view.actingFor.role, 'agent');
+        const back = await post('/act-as', { organisationId: null }, { cookie: clerk.cookie });
+        assert.equal(back.statusCode, 200);
+        assert.equal((await me(clerk.cookie)).json().actingFor, null);
+        await post('/act-as', { organisationId: orgId }, { cookie: clerk.cookie });
+        const acts = await t.db.query<{ n: string }>("SELECT count(*) AS n FROM audit_log WHERE action = 'portal.act_as' AND object_id = $1 AND result = 'success'", [clerk.id]);
+        assert.equal(Number(acts.rows[0]!.n), 3);
 
         const agents = await t.app.inject({ method: 'GET', url: `/api/portal/auth/organisations/${orgId}/agents`, headers: { cookie: boss.cookie } });
         assert.equal(agents.statusCode, 200);
@@ -295,6 +307,25 @@ for (const kind of testDbs) {
         const cookie = applicantCookie(re);
         assert.equal((await me(cookie)).json().organisations.length, 0);
         assert.equal((await post('/act-as', { organisationId: orgId }, { cookie })).statusCode, 403);
+      });
+    });
+
+    describe('agency that ends during a session', () => {
+      it('makes the session act for the person again', async () => {
+        const boss = await registerPerson(t);
+        const clerk = await registerPerson(t);
+        const org = await post('/organisations', { name: '限时授权单位', uscc: newUscc() }, { cookie: boss.cookie });
+        const orgId = org.json().id;
+        const validTo = new Date(t.clock.now().getTime() + 20 * 60_000).toISOString();
+        assert.equal((await post(`/organisations/${orgId}/agents`, { idNumber: clerk.idNumber, role: 'agent', validTo }, { cookie: boss.cookie })).statusCode, 200);
+        assert.equal((await post('/act-as', { organisationId: orgId }, { cookie: clerk.cookie })).statusCode, 200);
+        assert.equal((await me(clerk.cookie)).json().actingFor.id, orgId);
+        t.clock.advanceMinutes(21);
+        const after = await me(clerk.cookie);
+        assert.equal(after.statusCode, 200);
+        assert.equal(after.json().actingFor, null);
+        const row = await t.db.query<{ acting_for: string | null }>('SELECT acting_for FROM applicant_sessions WHERE applicant_id = $1', [clerk.id]);
+        assert.deepEqual(row.rows.map((r) => r.acting_for), [null]);
       });
     });
 

@@ -185,7 +185,13 @@ export class ApplicantAccounts {
       throw new AppError(E.APPLICANT_UNAUTHENTICATED);
     }
     if (now.getTime() - s.last_seen_at.getTime() > TOUCH_EVERY_MS) await repo.touchSession(this.ctx.db, id, now);
-    return { applicantId: a.id, displayName: a.display_name, regionCode: a.region_code, sessionId: id, actingFor: s.acting_for, method: s.method };
+    // Agency ends at its valid_to or when revoked: the session then acts for the person again.
+    let actingFor = s.acting_for;
+    if (actingFor && !(await repo.currentAgency(this.ctx.db, actingFor, a.id, now))) {
+      await repo.setActingFor(this.ctx.db, id, null);
+      actingFor = null;
+    }
+    return { applicantId: a.id, displayName: a.display_name, regionCode: a.region_code, sessionId: id, actingFor, method: s.method };
   }
 
   async logout(p: ApplicantPrincipal, rctx: RequestContext): Promise<void> {

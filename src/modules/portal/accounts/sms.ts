@@ -1,3 +1,5 @@
+import { maskPhone } from './validators.ts';
+
 /** Sends text messages to mobile numbers (a provincial SMS gateway in production). */
 export interface SmsAdapter {
   readonly name: string;
@@ -23,7 +25,8 @@ export class LogSmsAdapter implements SmsAdapter {
   async send(phone: string, text: string): Promise<void> {
     this.sent.push({ phone, text, at: new Date() });
     if (this.sent.length > 50) this.sent.shift();
-    this.write({ sms: { phone, text } }, 'development SMS adapter: message not sent, logged instead');
+    // The number is masked in the log; the text (with the code) is what a developer needs.
+    this.write({ sms: { phone: maskPhone(phone), text } }, 'development SMS adapter: message not sent, logged instead');
   }
 
   /** The last message sent to a phone number. */
