@@ -92,6 +92,12 @@ for (const kind of testDbs) {
         assert.equal(res.statusCode, 409);
         assert.equal(res.json().code, 'APPLICANT_EXISTS');
         assert.equal(await countByIndex('person', p.idNumber), 1);
+        // Nor a second account on the same mobile number.
+        t.clock.advanceMinutes(2);
+        await post('/sms-codes', { phone: p.phone, purpose: 'register' }, { ip });
+        const samePhone = await post('/register', { name: '同号', idNumber: newIdNumber(), phone: p.phone, smsCode: lastCode(t, p.phone), password: APPLICANT_PASSWORD }, { ip });
+        assert.equal(samePhone.statusCode, 409);
+        assert.equal(samePhone.json().code, 'APPLICANT_EXISTS');
       });
 
       it('stores HTML and script in names verbatim and returns them as JSON strings', async () => {

@@ -160,6 +160,10 @@ for (const kind of testDbs) {
       assert.equal(view.json().signInMethod, 'oidc');
       const raw = JSON.stringify((await t.db.query('SELECT * FROM applicants WHERE id = $1', [view.json().id])).rows[0]);
       assert.ok(!raw.includes(idNumber) && !raw.includes(phone));
+      const audit = await t.db.query<{ action: string; detail: Record<string, unknown> }>('SELECT action, detail FROM audit_log WHERE object_id = $1 ORDER BY id', [view.json().id]);
+      assert.deepEqual(audit.rows.map((r) => r.action), ['portal.register', 'portal.login']);
+      assert.equal(audit.rows[0]!.detail.method, 'oidc');
+      assert.ok(!JSON.stringify(audit.rows).includes(idNumber));
       // The next sign-in finds the same account by the provider's subject.
       const again = await throughProvider(sub);
       const res2 = await callback(again.url, again.cookie);
@@ -176,6 +180,8 @@ for (const kind of testDbs) {
       const view = (await me(applicantCookie(res))).json();
       assert.equal(view.id, p.id);
       assert.equal(view.linkedToIdentityService, true);
+      const links = await t.db.query<{ n: string }>("SELECT count(*) AS n FROM audit_log WHERE action = 'portal.oidc_link' AND object_id = $1", [p.id]);
+      assert.equal(Number(links.rows[0]!.n), 1);
     });
 
     it('refuses a replayed callback with 400 OIDC_STATE_USED and no session', async () => {

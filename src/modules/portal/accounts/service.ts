@@ -364,44 +364,57 @@ export class ApplicantAccounts {
     input: { issuer: string; subject: string; idNumber: unknown; name: unknown; phone: unknown },
     rctx: RequestContext,
   ): Promise<string> {
-    let a = await repo.byOidcSubject(this.ctx.db, input.issuer, input.subject);
-    let how = 'linked';
-    if (!a) {
-      const raw = typeof input.idNumber === 'string' ? normaliseIdNumber(input.idNumber) : '';
-      if (!raw || idNumberProblem(raw, this.now)) {
-        await this.audit(this.ctx.db, rctx, { action: 'portal.login', result: 'failure', detail: { method: 'oidc', reason: 'id_number_missing_or_invalid' } });
-        throw new AppError(E.OIDC_ID_NUMBER_MISSING);
-      }
-      const idIndex = this.idNumberIndex('person', raw);
-      const existing = await repo.byIdNumber(this.ctx.db, 'person', idIndex);
-      if (existing) {
-        how = 'link_existing';
-        if (!existing.oidc_subject) await repo.linkOidc(this.ctx.db, existing.id, input.issuer, input.subject, this.now);
-        a = existing;
-      } else {
-        how = 'created';
+    const linked = await repo.byOidcSubject(this.ctx.db, input.issuer, input.subject);
+    if (linked) return this.finishExternal(linked, 'linked', rctx);
+    const raw = typeof input.idNumber === 'string' ? normaliseIdNumber(input.idNumber) : '';
+    if (!raw || idNumberProblem(raw, this.now)) {
+      await this.audit(this.ctx.db, rctx, { action: 'portal.login', result: 'failure', detail: { method: 'oidc', reason: 'id_number_missing_or_invalid' } });
+      throw new AppError(E.OIDC_ID_NUMBER_MISSING);
+    }
+    const idIndex = this.idNumberIndex('person', raw);
+    try {
+      const { account, how } = await this.ctx.db.transaction(async (tx) => {
+        const existing = await repo.byIdNumber(tx, 'person', idIndex);
+        if (existing) {
+          // The identity service vouches for the ID number: the account registered here with it is
+          // this person's. A link to an earlier subject is replaced (the service re-issued it).
+          await repo.linkOidc(tx, existing.id, input.issuer, input.subject, this.now);
+          await this.audit(tx, rctx, { action: 'portal.oidc_link', result: 'success', applicantId: existing.id, detail: { replaced: existing.oidc_subject !== null } });
+          return { account: existing, how: 'link_existing' };
+        }
         const phone = typeof input.phone === 'string' && isMobile(input.phone) ? input.phone : null;
-        const phoneIndex = phone ? this.phoneIndex(phone) : null;
         // A number already held by another person is not taken over.
-        const phoneFree = phoneIndex ? !(await repo.personByPhone(this.ctx.db, phoneIndex)) : false;
+        const phoneIndex = phone && !(await repo.personByPhone(tx, this.phoneIndex(phone))) ? this.phoneIndex(phone) : null;
         const name = typeof input.name === 'string' && input.name.trim() ? input.name.trim().slice(0, 100) : maskIdNumber(raw);
-        a = await repo.insert(this.ctx.db, {
+        const created = await repo.insert(tx, {
           regionCode: this.ctx.config.regionCode,
           kind: 'person',
           displayName: name,
           idNumberEnc: this.ctx.box.encrypt(raw),
           idNumberIndex: idIndex,
-          phoneEnc: phone && phoneFree ? this.ctx.box.encrypt(phone) : null,
-          phoneIndex: phone && phoneFree ? phoneIndex : null,
+          phoneEnc: phone && phoneIndex ? this.ctx.box.encrypt(phone) : null,
+          phoneIndex,
           email: null,
           passwordHash: null,
           oidcIssuer: input.issuer,
           oidcSubject: input.subject,
           now: this.now,
         });
+        await this.audit(tx, rctx, { action: 'portal.register', result: 'success', applicantId: created.id, detail: { kind: 'person', method: 'oidc', idNumber: maskIdNumber(raw), phone: phone && phoneIndex ? maskPhone(phone) : null } });
+        return { account: created, how: 'created' };
+      });
+      return await this.finishExternal(account, how, rctx);
+    } catch (err) {
+      // Two callbacks of the same person at once: the other one opened the account.
+      if (isUniqueViolation(err)) {
+        const again = await repo.byOidcSubject(this.ctx.db, input.issuer, input.subject);
+        if (again) return this.finishExternal(again, 'linked', rctx);
       }
+      throw err;
     }
-    const account = a;
+  }
+
+  private async finishExternal(account: ApplicantRow, how: string, rctx: RequestContext): Promise<string> {
     await this.refuseLocked(account, 'oidc', rctx);
     return this.ctx.db.transaction(async (tx) => {
       const token = await this.openSession(tx, account, 'oidc', rctx);
