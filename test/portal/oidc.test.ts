@@ -233,6 +233,21 @@ for (const kind of testDbs) {
       assert.equal(res.cookies.find((c) => c.name === 'landgov_portal_sid'), undefined);
     });
 
+    it('refuses an ID token whose nonce is not the one sent (ID token verified, no session)', async () => {
+      const sub = crypto.randomUUID();
+      op.accounts.set(sub, { sub, name: '王十二', id_number: newIdNumber() });
+      const cb = await throughProvider(sub);
+      const state = new URL(cb.url, 'http://localhost').searchParams.get('state')!;
+      // As if the ID token had been minted for another sign-in: the nonce we expect differs.
+      await t.db.query('UPDATE applicant_oidc_states SET nonce = $2 WHERE id = $1', [crypto.createHash('sha256').update(state).digest('hex'), 'another-nonce-0123456789abcdef0123456789']);
+      const res = await callback(cb.url, cb.cookie);
+      assert.equal(res.statusCode, 502);
+      assert.equal(res.json().code, 'OIDC_LOGIN_FAILED');
+      assert.equal(res.cookies.find((c) => c.name === 'landgov_portal_sid'), undefined);
+      const n = await t.db.query<{ n: string }>("SELECT count(*) AS n FROM audit_log WHERE action = 'portal.login' AND result = 'failure' AND request_id = $1 AND detail->>'reason' LIKE 'token_exchange:%'", [res.headers['x-request-id']]);
+      assert.equal(Number(n.rows[0]!.n), 1);
+    });
+
     it('refuses to open an account without a valid ID number claim', async () => {
       const sub = crypto.randomUUID();
       const id = newIdNumber();
