@@ -112,7 +112,7 @@ for (const kind of testDbs) describe(`browser (${kind.name}): a case goes from t
       await page.getByLabel('事项', { exact: true }).click();
       await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'JSYDGH' }).click();
       await page.getByLabel('申请人名称').fill('衡南县城市建设投资有限公司');
-      await page.getByLabel('证件号码').fill('91430422MA4L0XXXX1');
+      await page.getByLabel('证件号码').fill('91430422MA4L0ABC11');
       await page.getByLabel('联系电话').fill('13907340000');
       await page.getByLabel('联系人').fill('王经理');
       await page.getByLabel('项目名称').fill('云集大道东段道路工程');
@@ -164,7 +164,11 @@ for (const kind of testDbs) describe(`browser (${kind.name}): a case goes from t
       await page.getByTestId('clock-badge').first().waitFor();
       await page.getByRole('tab', { name: '文书' }).click();
       await page.getByTestId('doc-accept').getByText('受理通知书').waitFor();
-      assert.equal(await page.getByTestId('notice-pdf-acceptance').getAttribute('href'), `/api${caseUrl.replace('/office', '')}/notices/acceptance.pdf`);
+      const href = await page.getByTestId('notice-pdf-acceptance').getAttribute('href');
+      assert.equal(href, `/api${caseUrl.replace('/office', '')}/notices/acceptance.pdf`);
+      const pdf = await t.app.inject({ method: 'GET', url: href!, headers: { cookie: cookies.clerk } });
+      assert.equal(pdf.statusCode, 200);
+      assert.match(String(pdf.headers['content-type']), /application\/pdf/);
       await page.getByRole('tab', { name: '文书', selected: true }).waitFor();
       await settle(page);
       await page.screenshot({ path: png('office-accepted'), fullPage: true });
@@ -226,6 +230,7 @@ for (const kind of testDbs) describe(`browser (${kind.name}): a case goes from t
 
   it('the window certifies and delivers: the case reaches 已送达 with its certificate', async () => {
     await act('clerk', '制证', '同意核发。', '已制证，待送达', 'office-certified');
+    let verifyHref: string | null = null;
     const { page, errors } = await open('clerk', caseUrl);
     try {
       await page.getByRole('heading', { name: caseNo }).waitFor({ timeout: 15_000 });
@@ -239,6 +244,9 @@ for (const kind of testDbs) describe(`browser (${kind.name}): a case goes from t
       await page.getByTestId('doc-certificate').getByText(/已于 .* 送达/).waitFor();
       await page.getByText('准予行政许可决定书').waitFor();
       await page.getByTestId('notice-pdf-approval').waitFor();
+      // The electronic certificate: its PDF and the public verification page.
+      verifyHref = await page.getByTestId('doc-certificate').getByRole('link', { name: '证照核验页' }).getAttribute('href');
+      await page.getByTestId('doc-certificate').getByRole('link', { name: '下载电子证照 PDF' }).waitFor();
       await page.getByRole('tab', { name: '流程' }).click();
       for (const step of ['收件登记', '受理', '批准', '制证', '送达']) await page.getByText(step, { exact: true }).first().waitFor();
       await page.getByRole('tab', { name: '流程', selected: true }).waitFor();
@@ -251,13 +259,14 @@ for (const kind of testDbs) describe(`browser (${kind.name}): a case goes from t
     const api = await t.app.inject({ method: 'GET', url: `/api${caseUrl.replace('/office', '')}`, headers: { cookie: cookies.clerk } });
     assert.equal(api.json().state, 'DELIVERED');
     assert.ok(api.json().certificateNo);
+    assert.equal(verifyHref, `/verify/${api.json().certificateNo}`);
   });
 
   it('phone: the registration form and the done list fit the screen', async () => {
     const { page, errors } = await open('clerk', '/office/register', PHONE);
     try {
       await page.getByRole('heading', { name: '窗口登记（一窗受理）' }).waitFor({ timeout: 15_000 });
-      await page.getByLabel('事项', { exact: true }).click();
+      await page.getByLabel('事项', { exact: true }).fill('JSYDGH');
       await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'JSYDGH' }).click();
       await page.getByTestId('material-application_form').waitFor();
       assert.ok((await overflow(page)) <= 0, 'the registration form fits the phone');

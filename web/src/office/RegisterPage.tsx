@@ -39,7 +39,8 @@ export function RegisterPage() {
       .map((m) => ({ code: m.code, fileId: ticks[m.code]?.fileId ?? null, note: ticks[m.code]?.fileId ? '' : t('office.material.paperNote') }));
     const created = await api<CaseDetail>('/api/cases', {
       method: 'POST',
-      body: { itemCode: item.code, channel: values.channel, applicant, project, materials },
+      // The reviewed boundary goes with the case (the certificate carries it).
+      body: { itemCode: item.code, channel: values.channel, applicant, project, materials, ...(report ? { boundary: report.boundary.geometry } : {}) },
     });
     if (report) await api(`/api/cases/${created.id}/review-report`, { method: 'PUT', body: { reportId: report.id } });
     navigate(`/office/cases/${created.id}`);

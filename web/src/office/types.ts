@@ -179,7 +179,8 @@ export interface ReviewReport {
   itemCode: string;
   createdAt: string;
   createdByName: string | null;
-  boundary: { area: Area };
+  /** The boundary as GeoJSON geometry in EPSG:4490 (longitude, latitude), and its area. */
+  boundary: { geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown[] }; area: Area };
   overall: Verdict;
   results: {
     ruleId: string;
