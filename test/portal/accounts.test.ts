@@ -46,6 +46,9 @@ for (const kind of testDbs) {
         assert.equal(res.json().reason, 'check_digit');
         assert.equal(res.headers['content-type'], 'application/problem+json; charset=utf-8');
         assert.equal(await countByIndex('person', idNumber), 0);
+        const audit = await t.db.query<{ action: string; detail: Record<string, unknown> }>("SELECT action, detail FROM audit_log WHERE request_id = $1 AND result = 'failure'", [res.headers['x-request-id']]);
+        assert.deepEqual(audit.rows.map((r) => [r.action, r.detail.reason]), [['portal.register', 'APPLICANT_ID_NUMBER_INVALID']]);
+        assert.ok(!JSON.stringify(audit.rows).includes(idNumber));
         // The code was not spent on the refused request.
         const ok = await post('/register', { name: '李四', idNumber: newIdNumber(), phone, smsCode: lastCode(t, phone), password: APPLICANT_PASSWORD }, { ip });
         assert.equal(ok.statusCode, 201);

@@ -1,5 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { AppError, CoreErrors } from '../../../core/errors.ts';
+import { PortalAccountErrors as E } from './errors.ts';
 import { OIDC_STATE_MINUTES, type OidcSignIn } from './oidc.ts';
 import {
   clearApplicantCookie,
@@ -13,6 +15,28 @@ import { ActAsBody, Agents, GrantAgentBody, Me, OrgParams, PasswordLoginBody, Re
 import type { ApplicantAccounts } from './service.ts';
 
 const Created = Type.Object({ id: Type.String() });
+
+// Refusals the service does not audit itself (it audits wrong passwords, codes, states, locks …).
+const UNAUDITED_REFUSALS = new Set<string>([
+  E.APPLICANT_ID_NUMBER_INVALID,
+  E.APPLICANT_PHONE_INVALID,
+  E.APPLICANT_PASSWORD_TOO_WEAK,
+  E.SMS_UNAVAILABLE,
+  E.OIDC_NOT_CONFIGURED,
+  E.ORGANISATION_NOT_FOUND,
+  E.APPLICANT_NOT_FOUND,
+  E.PERSON_ACCOUNT_REQUIRED,
+  CoreErrors.INVALID_VALUE,
+]);
+
+/** The audit action of a route's refusals. */
+function actionOf(method: string, url: string): string {
+  if (url.endsWith('/register') || (method === 'POST' && url.endsWith('/organisations'))) return 'portal.register';
+  if (url.endsWith('/sms-codes')) return 'portal.sms_code';
+  if (url.endsWith('/act-as')) return 'portal.act_as';
+  if (url.endsWith('/agents')) return method === 'POST' ? 'portal.agent_grant' : 'portal.agent_list';
+  return 'portal.login';
+}
 const Ok = Type.Object({ ok: Type.Literal(true) });
 const tags = ['portal-auth'];
 
@@ -24,6 +48,15 @@ const tags = ['portal-auth'];
 export function accountRoutes(accounts: ApplicantAccounts, oidc: OidcSignIn): FastifyPluginAsyncTypebox {
   return async (app) => {
     const signedIn = requireApplicant(accounts);
+
+    app.addHook('onError', async (request, _reply, error) => {
+      if (!(error instanceof AppError) || !UNAUDITED_REFUSALS.has(error.code)) return;
+      try {
+        await accounts.recordRefusal(request.rctx, actionOf(request.method, request.routeOptions.url ?? ''), error.code, request.applicant?.applicantId ?? null);
+      } catch (err) {
+        request.log.error({ err }, 'could not write the audit record');
+      }
+    });
 
     app.post('/sms-codes', {
       schema: { tags, summary: 'Send a 6-digit code by SMS (registration or sign-in); public, rate-limited per phone and per IP', security: [], body: SmsCodeBody, response: { 202: SmsCodeSent } },

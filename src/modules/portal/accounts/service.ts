@@ -75,6 +75,14 @@ export class ApplicantAccounts {
     });
   }
 
+  /**
+   * Audits a refused request whose refusal the methods below do not audit themselves (bad ID,
+   * phone or password, unknown organisation …), so that every failed account action leaves a row.
+   */
+  async recordRefusal(rctx: RequestContext, action: string, code: string, applicantId: string | null): Promise<void> {
+    await this.audit(this.ctx.db, rctx, { action, result: 'failure', applicantId, detail: { reason: code } });
+  }
+
   /** Validates and normalises a resident ID number; throws APPLICANT_ID_NUMBER_INVALID. */
   checkIdNumber(raw: string): string {
     const v = normaliseIdNumber(raw);
