@@ -4,9 +4,9 @@ import { describe, it } from 'node:test';
 import { buildApp } from '../../src/app.ts';
 import { ConfigError, loadConfig, redactedConfig } from '../../src/core/config.ts';
 import { createContext } from '../../src/core/context.ts';
-import { testDbs, tempDir } from '../helpers/db.ts';
+import { freshRegion, testDbs, tempDir } from '../helpers/db.ts';
 import { TEST_SECRET_KEY } from '../helpers/app.ts';
-import { newPhone } from './helpers.ts';
+import { newIp, newPhone } from './helpers.ts';
 
 const problems = (env: Record<string, string>): string[] => {
   try {
@@ -59,17 +59,20 @@ describe('development SMS adapter', () => {
         done();
       },
     });
-    const ctx = createContext(loadConfig({ DATA_DIR: tempDir(), REGION_CODE: '430422', DEMO_DATA: 'off', SECRET_KEY: TEST_SECRET_KEY }), db);
+    const ctx = createContext(loadConfig({ DATA_DIR: tempDir(), REGION_CODE: freshRegion(), DEMO_DATA: 'off', SECRET_KEY: TEST_SECRET_KEY }), db);
     const app = await buildApp(ctx, { logger: { level: 'warn', stream } });
     await app.ready();
-    const phone = newPhone();
-    const res = await app.inject({ method: 'POST', url: '/api/portal/auth/sms-codes', remoteAddress: '10.250.0.1', payload: { phone, purpose: 'register' } });
-    assert.equal(res.statusCode, 202);
-    const line = lines.find((l) => l.includes('development SMS adapter'));
-    assert.ok(line, 'the message was logged');
-    assert.match(line!, /验证码 \d{6}/);
-    assert.ok(line!.includes(`${phone.slice(0, 3)}****${phone.slice(-4)}`));
-    assert.ok(!line!.includes(phone));
-    await app.close();
+    try {
+      const phone = newPhone();
+      const res = await app.inject({ method: 'POST', url: '/api/portal/auth/sms-codes', remoteAddress: newIp(), payload: { phone, purpose: 'register' } });
+      assert.equal(res.statusCode, 202);
+      const line = lines.find((l) => l.includes('development SMS adapter'));
+      assert.ok(line, 'the message was logged');
+      assert.match(line!, /验证码 \d{6}/);
+      assert.ok(line!.includes(`${phone.slice(0, 3)}****${phone.slice(-4)}`));
+      assert.ok(!line!.includes(phone));
+    } finally {
+      await app.close();
+    }
   });
 });
