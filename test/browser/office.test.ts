@@ -92,7 +92,7 @@ for (const kind of testDbs) describe(`browser (${kind.name}): a case goes from t
       const panel = page.getByTestId('action-panel');
       await panel.getByText(phrase, { exact: true }).click();
       await panel.getByRole('button', { name: button, exact: true }).click();
-      await stateTag(page).getByText(expectState, { exact: true }).waitFor({ timeout: 15_000 });
+      await stateTag(page).getByText(expectState, { exact: true }).waitFor({ timeout: 30_000 });
       await page.getByRole('tab', { name: '流程' }).click();
       await page.getByText(`意见：${phrase}`).first().waitFor();
       await settle(page);
@@ -137,7 +137,7 @@ for (const kind of testDbs) describe(`browser (${kind.name}): a case goes from t
       await page.getByRole('button', { name: '登记收件' }).click();
 
       // The case page: number, state and the clerk's actions from the server.
-      await stateTag(page).getByText('待受理', { exact: true }).waitFor({ timeout: 15_000 });
+      await stateTag(page).getByText('待受理', { exact: true }).waitFor({ timeout: 30_000 });
       caseUrl = new URL(page.url()).pathname;
       caseNo = (await page.getByRole('heading', { level: 1 }).innerText()).trim();
       assert.match(caseNo, /JSYDGH/);
@@ -160,7 +160,7 @@ for (const kind of testDbs) describe(`browser (${kind.name}): a case goes from t
 
       await panel.getByText('材料齐全，符合法定形式，予以受理。', { exact: true }).click();
       await panel.getByRole('button', { name: '受理', exact: true }).click();
-      await stateTag(page).getByText('承办', { exact: true }).waitFor({ timeout: 15_000 });
+      await stateTag(page).getByText('承办', { exact: true }).waitFor({ timeout: 30_000 });
       await page.getByTestId('clock-badge').first().waitFor();
       await page.getByRole('tab', { name: '文书' }).click();
       await page.getByTestId('doc-accept').getByText('受理通知书').waitFor();
@@ -181,7 +181,7 @@ for (const kind of testDbs) describe(`browser (${kind.name}): a case goes from t
   it('the planning handler finds it in 待办 with the count and passes it', async () => {
     const { page, errors } = await open('handler', '/office');
     try {
-      await page.getByTestId('tab-todo').getByText('1', { exact: true }).waitFor({ timeout: 15_000 });
+      await page.getByTestId('tab-todo').getByText('1', { exact: true }).waitFor({ timeout: 30_000 });
       await page.getByRole('link', { name: caseNo }).waitFor();
       await settle(page);
       await page.screenshot({ path: png('office-todo') });
@@ -221,7 +221,7 @@ for (const kind of testDbs) describe(`browser (${kind.name}): a case goes from t
       await settle(page);
       await page.screenshot({ path: png('office-phone-drawer') });
       await drawer.getByRole('button', { name: '批准（准予许可）' }).click();
-      await stateTag(page).getByText('准予许可，待制证', { exact: true }).waitFor({ timeout: 15_000 });
+      await stateTag(page).getByText('准予许可，待制证', { exact: true }).waitFor({ timeout: 30_000 });
       assert.deepEqual(errors, []);
     } finally {
       await page.context().close();
@@ -238,7 +238,7 @@ for (const kind of testDbs) describe(`browser (${kind.name}): a case goes from t
       const dialog = page.getByRole('dialog', { name: '送达' });
       await dialog.getByLabel('窗口领取').check();
       await dialog.getByRole('button', { name: '确定' }).click();
-      await stateTag(page).getByText('已送达', { exact: true }).waitFor({ timeout: 15_000 });
+      await stateTag(page).getByText('已送达', { exact: true }).waitFor({ timeout: 30_000 });
       await page.getByText('当前没有可办理的操作。').waitFor();
       await page.getByRole('tab', { name: '文书' }).click();
       await page.getByTestId('doc-certificate').getByText(/已于 .* 送达/).waitFor();
@@ -314,7 +314,7 @@ for (const kind of testDbs) describe(`browser (${kind.name}): a case goes from t
       await dialog.getByRole('checkbox', { name: /申请人身份证明/ }).check();
       await dialog.getByLabel(/申请人身份证明.* 的补正原因/).fill('营业执照复印件未加盖公章');
       await dialog.getByRole('button', { name: '确定' }).click();
-      await stateTag(page).getByText('补齐补正（受理前）', { exact: true }).waitFor({ timeout: 15_000 });
+      await stateTag(page).getByText('补齐补正（受理前）', { exact: true }).waitFor({ timeout: 30_000 });
       await page.getByRole('tab', { name: '文书' }).click();
       await page.getByText('补正材料告知书').waitFor();
       await page.getByText(/营业执照复印件未加盖公章/).waitFor();
@@ -331,7 +331,7 @@ for (const kind of testDbs) describe(`browser (${kind.name}): a case goes from t
       await page.getByRole('list').getByText(/申请人身份证明/).waitFor({ timeout: 15_000 });
       await page.getByText('第 1 版').waitFor();
       await page.getByTestId('action-panel').getByRole('button', { name: '补正材料已收齐' }).click();
-      await stateTag(page).getByText('待受理', { exact: true }).waitFor({ timeout: 15_000 });
+      await stateTag(page).getByText('待受理', { exact: true }).waitFor({ timeout: 30_000 });
       await page.getByTestId('action-panel').getByRole('button', { name: '受理', exact: true }).waitFor();
       assert.deepEqual(errors, []);
     } finally {
@@ -345,13 +345,13 @@ for (const kind of testDbs) describe(`browser (${kind.name}): a case goes from t
     await apiAct(cookies.handler, c.id, 'pass');
     const { page, errors } = await open('head', `/office/cases/${c.id}`);
     try {
-      await stateTag(page).getByText('审核', { exact: true }).waitFor({ timeout: 15_000 });
+      await stateTag(page).getByText('审核', { exact: true }).waitFor({ timeout: 30_000 });
       await page.getByTestId('action-panel').getByLabel('办理意见').fill('用地面积与红线图不一致，请核实。');
       await page.getByTestId('action-panel').getByRole('button', { name: '退回' }).click();
       const dialog = page.getByRole('dialog', { name: '退回' });
       await dialog.getByText('承办（初审）').waitFor();
       await dialog.getByRole('button', { name: '确定' }).click();
-      await stateTag(page).getByText('承办', { exact: true }).waitFor({ timeout: 15_000 });
+      await stateTag(page).getByText('承办', { exact: true }).waitFor({ timeout: 30_000 });
       assert.deepEqual(errors, []);
     } finally {
       await page.context().close();
@@ -360,20 +360,20 @@ for (const kind of testDbs) describe(`browser (${kind.name}): a case goes from t
     const h = await open('handler', `/office/cases/${c.id}`);
     try {
       const panel = h.page.getByTestId('action-panel');
-      await stateTag(h.page).getByText('承办', { exact: true }).waitFor({ timeout: 15_000 });
+      await stateTag(h.page).getByText('承办', { exact: true }).waitFor({ timeout: 30_000 });
       await panel.getByRole('button', { name: '启动特别程序' }).click();
       const start = h.page.getByRole('dialog', { name: '启动特别程序' });
       await start.getByLabel('特别程序').click();
       await h.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '批前公示' }).click();
       await start.getByLabel('计划天数').fill('5');
       await start.getByRole('button', { name: '确定' }).click();
-      await stateTag(h.page).getByText('特别程序', { exact: true }).waitFor({ timeout: 15_000 });
+      await stateTag(h.page).getByText('特别程序', { exact: true }).waitFor({ timeout: 30_000 });
       await h.page.getByText('计时暂停').first().waitFor();
       await panel.getByRole('button', { name: '结束特别程序' }).click();
       const end = h.page.getByRole('dialog', { name: '结束特别程序' });
       await end.getByLabel('结果').fill('公示期满，无异议。');
       await end.getByRole('button', { name: '确定' }).click();
-      await stateTag(h.page).getByText('承办', { exact: true }).waitFor({ timeout: 15_000 });
+      await stateTag(h.page).getByText('承办', { exact: true }).waitFor({ timeout: 30_000 });
       assert.deepEqual(h.errors, []);
     } finally {
       await h.page.context().close();
@@ -400,7 +400,7 @@ for (const kind of testDbs) describe(`browser (${kind.name}): a case goes from t
     await apiAct(cookies.landUse, id, 'pass');
     const { page, errors } = await open('leader', `/office/cases/${id}`);
     try {
-      await stateTag(page).getByText('承办', { exact: true }).waitFor({ timeout: 15_000 });
+      await stateTag(page).getByText('承办', { exact: true }).waitFor({ timeout: 30_000 });
       await page.getByRole('tab', { name: '流程' }).click();
       for (const step of ['op_land_use', 'op_farmland', 'op_planning', 'op_mineral']) {
         await page.getByTestId(`task-${step}`).getByText('办理中').first().waitFor();

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
 import { ProblemAlert } from '../components/ProblemAlert.tsx';
 import { useI18n } from '../i18n/LangContext.ts';
@@ -32,6 +32,11 @@ export function ActionDialog({ pending, item, nodes, submitting, error, onCancel
   const materials: ItemMaterial[] = item?.guide.materials ?? [];
   const targets = (nodes.find((n) => n.id === pending?.stepId)?.returnTargets ?? []).map((id) => ({ value: id, label: nodes.find((n) => n.id === id)?.name ?? id }));
   const title = action ? t(actionKey(action, pending?.phase)) : '';
+  const defaultTarget = targets[targets.length - 1]?.value;
+  // The definition may arrive after the dialog opened: the nearest earlier step is the default.
+  useEffect(() => {
+    if (action === 'return' && defaultTarget && !form.getFieldValue('targetStepId')) form.setFieldsValue({ targetStepId: defaultTarget });
+  }, [action, defaultTarget, form]);
 
   return (
     <Modal
@@ -51,7 +56,7 @@ export function ActionDialog({ pending, item, nodes, submitting, error, onCancel
     >
       <Form form={form} layout="vertical" preserve={false}>
         {action === 'return' && (
-          <Form.Item name="targetStepId" label={t('office.action.returnTo')} rules={[{ required: true }]} initialValue={targets[targets.length - 1]?.value}>
+          <Form.Item name="targetStepId" label={t('office.action.returnTo')} rules={[{ required: true }]} initialValue={defaultTarget}>
             <Select options={targets} aria-label={t('office.action.returnTo')} />
           </Form.Item>
         )}

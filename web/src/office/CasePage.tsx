@@ -12,6 +12,7 @@ import { FlowTab } from './FlowTab.tsx';
 import { MaterialsTab } from './MaterialsTab.tsx';
 import { ReviewTab } from './ReviewTab.tsx';
 import { SummaryTab } from './SummaryTab.tsx';
+import type { CaseDetail } from './types.ts';
 import { useCase } from './useCase.ts';
 import { useItem, useProcess } from './useItem.ts';
 
@@ -19,7 +20,10 @@ import { useItem, useProcess } from './useItem.ts';
 export function CasePage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const { data: c, error, reload } = useCase(id);
+  const { data, error, reload } = useCase(id);
+  // The answer of an action is the case as it now stands: shown at once, without another request.
+  const [fresh, setFresh] = useState<CaseDetail>();
+  const c = fresh && fresh.id === data?.id && fresh.version >= data.version ? fresh : data;
   const { data: item } = useItem(c?.itemCode);
   const { data: process } = useProcess(c?.itemCode);
   const [drawer, setDrawer] = useState(false);
@@ -33,9 +37,9 @@ export function CasePage() {
       c={c}
       item={item}
       nodes={process?.graph.nodes ?? []}
-      onDone={() => {
+      onDone={(updated) => {
         setDrawer(false);
-        reload();
+        setFresh(updated);
       }}
     />
   );
@@ -43,7 +47,7 @@ export function CasePage() {
     <Tabs
       items={[
         { key: 'summary', label: t('office.tab.summary'), children: <SummaryTab c={c} fields={item?.guide.formSchema.fields ?? []} /> },
-        { key: 'materials', label: t('office.tab.materials'), children: <MaterialsTab c={c} materials={item?.guide.materials ?? []} onChanged={reload} /> },
+        { key: 'materials', label: t('office.tab.materials'), children: <MaterialsTab c={c} materials={item?.guide.materials ?? []} onChanged={() => { setFresh(undefined); reload(); }} /> },
         { key: 'flow', label: t('office.tab.flow'), children: <FlowTab c={c} /> },
         { key: 'review', label: t('office.tab.review'), children: <ReviewTab reportId={c.reviewReportId} /> },
         { key: 'docs', label: t('office.tab.docs'), children: <DocumentsTab c={c} /> },
