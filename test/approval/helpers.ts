@@ -43,7 +43,7 @@ export async function relogin(t: TestApp, s: Staff, who: (keyof Staff & string)[
   for (const w of who) (s as unknown as Record<string, string>)[w] = await t.login(s.names[w]!);
 }
 
-export const APPLICANT = { type: 'organisation', name: '衡南县城市建设投资有限公司', idType: 'credit_code', idNumber: '91430422MA4L0XXXX1', phone: '13907340000', contactName: '王经理' };
+export const APPLICANT = { type: 'organisation', name: '衡南县城市建设投资有限公司', idType: 'credit_code', idNumber: '91430422MA4L0ABC11', phone: '13907340000', contactName: '王经理' };
 
 export function projectFor(itemCode: string, landArea = 25_000): Record<string, unknown> {
   if (itemCode === 'JSYDGH') return { projectName: '云集大道东段道路工程', location: '云集街道', landArea, supplyMethod: 'allocation', landUse: '城镇村道路用地' };

@@ -21,11 +21,11 @@ for (const kind of testDbs) {
       const c = res.json();
       assert.match(c.caseNo, new RegExp(`^${t.region}\\d{8}JSYDGH\\d{6}$`));
       assert.equal(c.state, 'SUBMITTED');
-      assert.equal(c.applicant.idNumber, '914***********XXX1');
+      assert.equal(c.applicant.idNumber, '914***********BC11');
       assert.deepEqual(c.tasks.map((x: any) => [x.stepId, x.status]), [['accept', 'open']]);
       assert.deepEqual(c.allowedActions.map((a: any) => a.action).sort(), ['accept', 'not_accept', 'request_supplement', 'withdraw']);
       const stored = await t.db.query<{ applicant: any }>('SELECT applicant FROM cases WHERE id = $1', [c.id]);
-      assert.ok(!JSON.stringify(stored.rows[0]!.applicant).includes('91430422MA4L0XXXX1'), 'the id number is stored encrypted');
+      assert.ok(!JSON.stringify(stored.rows[0]!.applicant).includes('91430422MA4L0ABC11'), 'the id number is stored encrypted');
     });
 
     it('runs 受理 → 承办 → 审核 → 审批 → 制证 → 送达 through the API, writing history, audit and outbox per step', async () => {

@@ -288,7 +288,7 @@ for (const kind of testDbs) describe(`browser (${kind.name}): a case goes from t
       method: 'POST', url: '/api/cases', headers: { cookie: cookies.clerk },
       payload: {
         itemCode: 'JSYDGH',
-        applicant: { type: 'organisation', name: '衡南县交通建设投资有限公司', idType: 'credit_code', idNumber: '91430422MA4L0YYYY2', phone: '13907341111' },
+        applicant: { type: 'organisation', name: '衡南县交通建设投资有限公司', idType: 'credit_code', idNumber: '91430422MA4L0YYY23', phone: '13907341111' },
         project: { projectName: '茶市镇污水管网工程', location: '茶市镇', landArea: 8000, supplyMethod: 'allocation', landUse: '排水用地' },
       },
     });
@@ -390,7 +390,7 @@ for (const kind of testDbs) describe(`browser (${kind.name}): a case goes from t
       method: 'POST', url: '/api/cases', headers: { cookie: cookies.clerk },
       payload: {
         itemCode: 'YDYS',
-        applicant: { type: 'organisation', name: '衡南县水务投资有限公司', idType: 'credit_code', idNumber: '91430422MA4L0ZZZZ3', phone: '13907342222' },
+        applicant: { type: 'organisation', name: '衡南县水务投资有限公司', idType: 'credit_code', idNumber: '91430422MA4L0ZZZ36', phone: '13907342222' },
         project: { projectName: '衡南县第二污水处理厂', location: '云集街道', landArea: 25000, projectType: 'block', supplyMethod: 'allocation', landUse: '排水用地' },
       },
     });

@@ -46,16 +46,34 @@ for (const kind of testDbs) {
     });
 
     it('leaves the case approved and writes no certificate when the certificate cannot be issued', async () => {
-      let c = await approvedCase(t, s, { ...ORGANISATION, idNumber: '91430422MA4L0ABC12' });
-      const before = await t.db.query(`SELECT 1 FROM certificates WHERE case_no = $1`, [c.caseNo]);
+      // A self-intersecting (bow-tie) boundary passes the case form's shape check but not the certificate's.
+      const bowtie = { type: 'Polygon', coordinates: [[[112.7, 26.8], [112.701, 26.801], [112.701, 26.8], [112.7, 26.801], [112.7, 26.8]]] };
+      const res0 = await t.app.inject({ method: 'POST', url: '/api/cases', headers: { cookie: s.clerk }, payload: { itemCode: 'JSYDGH', applicant: ORGANISATION, project: projectFor('JSYDGH', 18_000), boundary: bowtie } });
+      assert.equal(res0.statusCode, 201, res0.body);
+      let c = res0.json();
+      c = await ok(t, s.clerk, c.id, { action: 'accept', taskId: openTask(c, 'accept') });
+      c = await ok(t, s.handler, c.id, { action: 'pass', taskId: openTask(c, 'handle') });
+      c = await ok(t, s.head, c.id, { action: 'pass', taskId: openTask(c, 'review') });
+      c = await ok(t, s.leader, c.id, { action: 'pass', taskId: openTask(c, 'approve') });
       const res = await t.app.inject({ method: 'POST', url: `/api/cases/${c.id}/actions`, headers: { cookie: s.clerk }, payload: { action: 'certify', taskId: openTask(c, 'certify') } });
-      assert.equal(res.statusCode, 400, res.body);
-      assert.equal(res.json().code, 'CERTIFICATE_HOLDER_ID_INVALID');
+      assert.equal(res.statusCode, 422, res.body);
+      assert.equal(res.json().code, 'CERTIFICATE_BOUNDARY_INVALID');
       c = await get(t, s.clerk, c.id);
       assert.equal(c.state, 'DONE_APPROVED');
       assert.equal(c.certificateNo, null);
-      const after = await t.db.query(`SELECT 1 FROM certificates WHERE case_no = $1`, [c.caseNo]);
-      assert.equal(after.rowCount, before.rowCount);
+      assert.equal((await t.db.query(`SELECT 1 FROM certificates WHERE case_no = $1`, [c.caseNo])).rowCount, 0);
+      assert.equal((await t.db.query(`SELECT 1 FROM case_history h JOIN cases k ON k.id = h.case_id WHERE k.id = $1 AND h.action = 'certify'`, [c.id])).rowCount, 0);
+    });
+
+    it('refuses at submission an applicant whose ID number has a wrong check character (400), creating no case', async () => {
+      for (const applicant of [{ ...ORGANISATION, idNumber: '91430422MA4L0ABC12' }, { type: 'person', name: '张三', idType: 'resident_id', idNumber: '430422199001011234', phone: '13907340001' }]) {
+        const before = await t.db.query(`SELECT count(*)::int AS n FROM cases WHERE region_code = $1`, [t.region]);
+        const res = await t.app.inject({ method: 'POST', url: '/api/cases', headers: { cookie: s.clerk }, payload: { itemCode: 'JSYDGH', applicant, project: projectFor('JSYDGH'), boundary: BOUNDARY } });
+        assert.equal(res.statusCode, 400, res.body);
+        assert.equal(res.json().code, 'APPLICANT_ID_INVALID');
+        const after = await t.db.query(`SELECT count(*)::int AS n FROM cases WHERE region_code = $1`, [t.region]);
+        assert.deepEqual(after.rows, before.rows);
+      }
     });
   });
 }

@@ -23,4 +23,5 @@ export const ApprovalErrors = defineErrors({
   CASE_MATERIAL_UNKNOWN: { status: 422, zh: '该事项没有此申请材料', en: 'This item has no such material' },
   CASE_FILE_NOT_FOUND: { status: 422, zh: '材料文件不存在', en: 'The material file does not exist' },
   CASE_FORM_INVALID: { status: 422, zh: '申请表单内容不符合要求', en: 'The application form is not valid' },
+  APPLICANT_ID_INVALID: { status: 400, zh: '申请人证件号码不正确（居民身份证或统一社会信用代码的校验码不符）', en: 'The applicant’s ID number is wrong (the check character of the resident ID or credit code does not match)' },
 });

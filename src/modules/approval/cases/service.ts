@@ -13,6 +13,18 @@ import { chinaDate, dueDate, pausedDays } from './clock.ts';
 import { caseById, nextSerial, pausesOf, tasksOf, type CaseRow, type StoredApplicant, type TaskRow } from './repository.ts';
 import { canActOnTask, canCaseLevel, stateFromTasks, TRANSITIONS, type CaseAction, type CaseState } from './states.ts';
 import { checkForm } from './form.ts';
+import { idNumberProblem, usccProblem } from '../../portal/accounts/validators.ts';
+
+/**
+ * A resident ID (GB 11643) or unified social credit code (GB 32100) must carry its correct check
+ * character: a mistyped number caught at the window, not on the certificate. Upper-cases the x.
+ */
+function checkApplicantId<A extends { idType: string; idNumber: string }>(a: A): A {
+  const idNumber = a.idNumber.trim().toUpperCase();
+  const problem = a.idType === 'resident_id' ? idNumberProblem(idNumber) : a.idType === 'credit_code' ? usccProblem(idNumber) : null;
+  if (problem) throw new AppError(E.APPLICANT_ID_INVALID, { field: 'applicant.idNumber', problem }, `${a.idType}: ${problem}`);
+  return { ...a, idNumber };
+}
 
 export interface ApplicantIn {
   type: 'person' | 'organisation';
@@ -101,6 +113,7 @@ export class CaseService {
       const existing = await this.byKey(this.ctx.db, actor, idempotencyKey);
       if (existing) return { id: existing, created: false };
     }
+    body = { ...body, applicant: checkApplicantId(body.applicant) };
     const item = await this.items.get(actor.regionCode, body.itemCode);
     if (!item.active) throw new AppError(E.ITEM_NOT_FOUND, { code: body.itemCode }, 'the item is not offered at present');
     const def = await this.defs.current(actor.regionCode, body.itemCode);
