@@ -24,7 +24,7 @@ describe('browser: the demo clerk signs in and lands on the office', { skip: mis
   });
 
   for (const viewport of [{ name: 'desktop', width: 1280, height: 800 }, { name: 'phone', width: 390, height: 844 }]) {
-    it(`signs in on a ${viewport.name} screen, sees 政务审批 in Chinese, and a wrong password is explained`, async () => {
+    it(`signs in on a ${viewport.name} screen, sees 我的办件 in Chinese, and a wrong password is explained`, async () => {
       const u = await t.user(['window_clerk'], { department: 'approval_window' });
       const page = await browser.newPage({ viewport, locale: 'zh-CN' });
       try {
@@ -35,7 +35,7 @@ describe('browser: the demo clerk signs in and lands on the office', { skip: mis
         await page.getByText('用户名或密码错误').first().waitFor();
         await page.fill('#password', u.password);
         await page.getByRole('button', { name: '登录' }).click();
-        await page.getByRole('heading', { name: /政务审批/ }).waitFor({ timeout: 15_000 });
+        await page.getByRole('heading', { name: /我的办件/ }).waitFor({ timeout: 15_000 });
         assert.match(page.url(), /\/office/);
         fs.mkdirSync('test-results', { recursive: true });
         await page.screenshot({ path: `test-results/office-${viewport.name}.png`, fullPage: true });

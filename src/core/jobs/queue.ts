@@ -58,9 +58,9 @@ export class JobQueue {
     return r.rows[0]!.id;
   }
 
-  /** Claims and runs at most one ready job; returns whether one ran. */
-  async runOnce(): Promise<boolean> {
-    const queues = [...this.handlers.keys()];
+  /** Claims and runs at most one ready job (of the given queues only, when named); returns whether one ran. */
+  async runOnce(only?: string[]): Promise<boolean> {
+    const queues = [...this.handlers.keys()].filter((q) => !only || only.includes(q));
     if (queues.length === 0) return false;
     const now = this.now();
     await this.db.query(
