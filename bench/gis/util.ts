@@ -5,7 +5,7 @@ import os from 'node:os';
 import type { Db, Queryable, QueryResult } from '../../src/core/db/index.ts';
 import { Rng } from '../../src/modules/gis/generator/prng.ts';
 
-/** The county's extent (EPSG:4490 degrees) the brief names: 112.1–113.13°E, 26.53–26.97°N. */
+/** The county's extent (EPSG:4490 degrees) the platform issue names: 112.1–113.13°E, 26.53–26.97°N. */
 export const COUNTY_BBOX = { minLon: 112.1, maxLon: 113.13, minLat: 26.53, maxLat: 26.97 } as const;
 
 export const log = (msg: string): void => {
