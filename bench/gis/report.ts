@@ -45,7 +45,7 @@ function serveSection(title: string, s: ServeFigures, targets: boolean): string[
     runRow(s.tilesRaw, 'raw encoder call (no HTTP), distinct tiles; MiB = tile bodies'),
     runRow(s.tilesHttpCold, `HTTP **cold**: ${s.tilesHttpCold.note ?? ''}; MiB incl. headers`),
     runRow(s.tilesHttpHot, `HTTP **hot**: ${s.tilesHttpHot.note ?? ''}`),
-    runRow(s.bboxRaw, `raw SQL: count + page of 100 (GisService.queryFeatures' two statements), ~1 km boxes; mean ${f1(s.bboxMeanRows)} rows`),
+    runRow(s.bboxRaw, `raw SQL: the plain count and page-of-100 statements (bare SQL; the service now writes count, page and GeoJSON in one statement), ~1 km boxes; mean ${f1(s.bboxMeanRows)} rows`),
     runRow(s.bboxHttp, '`GET /api/gis/layers/DLTB/features?bbox=…&limit=100`, same boxes'),
     '',
     `HTTP cold tiles / raw tiles throughput: **${(ratio * 100).toFixed(0)} %**.`,

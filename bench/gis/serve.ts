@@ -7,7 +7,7 @@ import { tileBounds, type TileEncoder } from '../../src/modules/gis/tiles.ts';
 import { httpLoad, rawLoad, type RunFigures } from './load.ts';
 import { latencySummary, log, type Tile } from './util.ts';
 
-/** The two statements of GisService.queryFeatures for a bbox filter (count, then one page). */
+/** The plain bbox statements (count, then one page): the bare-SQL baseline of the feature route. */
 const FEATURES_COUNT = `SELECT count(*)::int AS n FROM features WHERE layer_id = $1 AND version = $2
   AND geom && ST_MakeEnvelope($3, $4, $5, $6, 4490) AND ST_Intersects(geom, ST_MakeEnvelope($3, $4, $5, $6, 4490))`;
 const FEATURES_PAGE = `SELECT fid, props, ST_AsGeoJSON(geom, 7) AS g, area_m2 FROM features WHERE layer_id = $1 AND version = $2
