@@ -390,7 +390,7 @@ for (const kind of testDbs) describe(`browser (${kind.name}): a case goes from t
       method: 'POST', url: '/api/cases', headers: { cookie: cookies.clerk },
       payload: {
         itemCode: 'YDYS',
-        applicant: { type: 'organisation', name: '衡南县水务投资有限公司', idType: 'credit_code', idNumber: '91430422MA4L0ZZZ36', phone: '13907342222' },
+        applicant: { type: 'organisation', name: '衡南县水务投资有限公司', idType: 'credit_code', idNumber: '91430422MA4L0WWW3A', phone: '13907342222' },
         project: { projectName: '衡南县第二污水处理厂', location: '云集街道', landArea: 25000, projectType: 'block', supplyMethod: 'allocation', landUse: '排水用地' },
       },
     });
