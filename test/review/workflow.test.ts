@@ -163,6 +163,11 @@ for (const kind of testDbs) {
       assert.equal(fresh.previousReportId, withCase.id);
       assert.equal(fresh.trigger, 'layer_update');
       assert.equal(fresh.layerVersions.YJJBNTBHTB, 2);
+      // Several cases in one request: only the listed cases' flags, each naming its case.
+      const many = (await t.app.inject({ method: 'GET', url: '/api/reviews/flags?caseIds=CASE-0,CASE-1,CASE-2', headers: { cookie: handler } })).json();
+      assert.deepEqual(many.filter((x: { caseId: string }) => x.caseId === 'CASE-1').map((x: { reportId: string }) => x.reportId), [f.reportId]);
+      assert.ok(many.every((x: { caseId: string }) => ['CASE-1', 'CASE-2'].includes(x.caseId)), 'no flags of unlisted cases');
+      assert.equal((await t.app.inject({ method: 'GET', url: '/api/reviews/flags', headers: { cookie: handler } })).statusCode, 400);
       assert.ok(other.id);
       const list = (await t.app.inject({ method: 'GET', url: '/api/reviews?caseId=CASE-1', headers: { cookie: handler } })).json();
       assert.deepEqual(list.map((x: { id: string }) => x.id), [f.reportId, withCase.id], 'the re-review is the case’s current report');

@@ -191,10 +191,10 @@ export async function insertFlag(q: Queryable, region: string, caseId: string, r
   );
 }
 
-export async function flagsOfCase(q: Queryable, region: string, caseId: string) {
-  const r = await q.query<{ id: number; report_id: string; previous_report_id: string; summary: Record<string, unknown>; created_at: Date; acknowledged_at: Date | null }>(
-    'SELECT id, report_id, previous_report_id, summary, created_at, acknowledged_at FROM review_flags WHERE region_code = $1 AND case_id = $2 ORDER BY id',
-    [region, caseId],
+export async function flagsOfCases(q: Queryable, region: string, caseIds: string[]) {
+  const r = await q.query<{ id: number; case_id: string; report_id: string; previous_report_id: string; summary: Record<string, unknown>; created_at: Date; acknowledged_at: Date | null }>(
+    'SELECT id, case_id, report_id, previous_report_id, summary, created_at, acknowledged_at FROM review_flags WHERE region_code = $1 AND case_id = ANY($2::text[]) ORDER BY id',
+    [region, caseIds],
   );
   return r.rows;
 }

@@ -108,11 +108,18 @@ export function reviewRoutes(reviews: ReviewService): FastifyPluginAsyncTypebox 
     }, async (request) => reviews.reportsOfCase(request.principal!.regionCode, request.query.caseId));
 
     app.get('/flags', {
-      schema: { tags: ['review'], summary: 'Re-reviews of a case after a layer changed (what changed, before and after)', querystring: Type.Object({ caseId: CaseId }, { additionalProperties: false }) },
+      schema: {
+        tags: ['review'],
+        summary: 'Re-reviews of cases after a layer changed (what changed, before and after): one case (caseId) or up to 200 (caseIds, comma-separated)',
+        querystring: Type.Object({ caseId: Type.Optional(CaseId), caseIds: Type.Optional(Type.String({ maxLength: 200 * 65, pattern: '^[A-Za-z0-9_-]+(,[A-Za-z0-9_-]+){0,199}$' })) }, { additionalProperties: false, minProperties: 1 }),
+      },
       preHandler: requireUser({ permission: 'case:read' }),
-    }, async (request) => (await reviews.flags(request.principal!.regionCode, request.query.caseId)).map((f) => ({
-      id: f.id, reportId: f.report_id, previousReportId: f.previous_report_id, summary: f.summary, createdAt: f.created_at.toISOString(), acknowledgedAt: f.acknowledged_at?.toISOString() ?? null,
-    })));
+    }, async (request) => {
+      const ids = request.query.caseIds?.split(',') ?? [request.query.caseId!];
+      return (await reviews.flags(request.principal!.regionCode, ids)).map((f) => ({
+      id: f.id, caseId: f.case_id, reportId: f.report_id, previousReportId: f.previous_report_id, summary: f.summary, createdAt: f.created_at.toISOString(), acknowledgedAt: f.acknowledged_at?.toISOString() ?? null,
+      }));
+    });
   };
 }
 

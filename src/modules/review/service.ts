@@ -327,8 +327,9 @@ export class ReviewService {
     }));
   }
 
-  flags(region: string, caseId: string) {
-    return repo.flagsOfCase(this.ctx.db, region, caseId);
+  /** The re-review flags of the given cases, oldest first. */
+  flags(region: string, caseIds: string[]) {
+    return repo.flagsOfCases(this.ctx.db, region, caseIds);
   }
 
   // --- re-review after a layer changed ------------------------------------------------------

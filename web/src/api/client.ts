@@ -47,7 +47,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RequestOptions {
   method?: HttpMethod;
-  /** Sent as JSON when present. */
+  /** Sent as JSON when present; a FormData is sent as multipart/form-data. */
   body?: unknown;
   query?: Record<string, string | number | undefined>;
   signal?: AbortSignal;
@@ -55,6 +55,16 @@ export interface RequestOptions {
 
 function isProblem(value: unknown): value is Problem {
   return typeof value === 'object' && value !== null && 'status' in value && 'code' in value;
+}
+
+/** The problem document in a response body, if the body is one (for callers that cannot use {@link api}). */
+export function parseProblem(text: string): Problem | undefined {
+  try {
+    const data: unknown = JSON.parse(text);
+    return isProblem(data) ? data : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function buildUrl(path: string, query: RequestOptions['query']): string {
@@ -77,14 +87,15 @@ function buildUrl(path: string, query: RequestOptions['query']): string {
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { method = 'GET', body, query, signal } = options;
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  const multipart = body instanceof FormData;
+  if (body !== undefined && !multipart) headers['content-type'] = 'application/json';
 
   let response: Response;
   try {
     response = await fetch(buildUrl(path, query), {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : multipart ? body : JSON.stringify(body),
       credentials: 'same-origin',
       signal,
     });

@@ -1,19 +1,10 @@
-import { ApiError, type Problem } from '../api/client.ts';
+import { ApiError, parseProblem } from '../api/client.ts';
 import type { UploadedFile } from './types.ts';
 
 export interface UploadOptions {
   /** Called with 0–100 as the request body is sent. */
   onProgress?: (percent: number) => void;
   signal?: AbortSignal;
-}
-
-function parseProblem(text: string): Problem | undefined {
-  try {
-    const data: unknown = JSON.parse(text);
-    return typeof data === 'object' && data !== null && 'status' in data && 'code' in data ? (data as Problem) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /**

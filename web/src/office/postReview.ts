@@ -1,4 +1,4 @@
-import { ApiError, type Problem } from '../api/client.ts';
+import { api } from '../api/client.ts';
 import type { ReviewReport } from './types.ts';
 
 /**
@@ -10,22 +10,5 @@ export async function postReview(file: File, itemCode: string, caseId?: string):
   body.append('itemCode', itemCode);
   if (caseId) body.append('caseId', caseId);
   body.append('file', file, file.name);
-  let response: Response;
-  try {
-    response = await fetch('/api/reviews', { method: 'POST', body, credentials: 'same-origin', headers: { accept: 'application/json, application/problem+json' } });
-  } catch {
-    throw new ApiError(0, undefined, 'Network error');
-  }
-  const text = await response.text();
-  let data: unknown;
-  try {
-    data = text ? JSON.parse(text) : undefined;
-  } catch {
-    data = undefined;
-  }
-  if (!response.ok) {
-    const problem = typeof data === 'object' && data !== null && 'code' in data ? (data as Problem) : undefined;
-    throw new ApiError(response.status, problem, response.statusText);
-  }
-  return data as ReviewReport;
+  return api<ReviewReport>('/api/reviews', { method: 'POST', body });
 }

@@ -166,9 +166,10 @@ export interface RuleSet {
   createdAt: string;
 }
 
-/** GET /api/reviews/flags?caseId= */
+/** GET /api/reviews/flags?caseIds= */
 export interface ReviewFlag {
   id: number;
+  caseId: string;
   reportId: string;
   previousReportId: string;
   summary: ReportDiff & { reportNo?: string };

@@ -18,9 +18,9 @@ export interface CaseFlagsState {
 }
 
 /**
- * The re-review flags of the cases the user may read. The flags API answers per case
- * (GET /api/reviews/flags?caseId=), so the cases (GET /api/cases, newest 200) are asked one by one,
- * four at a time; only cases with flags are kept, newest flag first.
+ * The re-review flags of the cases the user may read: the cases (GET /api/cases, newest 200) and
+ * their flags in one request (GET /api/reviews/flags?caseIds=); only cases with flags are kept,
+ * newest flag first.
  */
 export function useCaseFlags(): CaseFlagsState {
   const { signedOut } = useMe();
@@ -38,17 +38,14 @@ export function useCaseFlags(): CaseFlagsState {
     (async () => {
       const page = await api<{ items: CaseListItem[] }>('/api/cases', { query: { page: 1, pageSize: 200 }, signal });
       const found: CaseFlags[] = [];
-      let next = 0;
-      let done = 0;
-      const worker = async () => {
-        while (next < page.items.length) {
-          const c = page.items[next++]!;
-          const flags = await api<ReviewFlag[]>('/api/reviews/flags', { query: { caseId: c.id }, signal });
-          if (flags.length) found.push({ case: c, flags: [...flags].reverse() });
-          setScanned(++done);
+      if (page.items.length) {
+        const flags = await api<ReviewFlag[]>('/api/reviews/flags', { query: { caseIds: page.items.map((c) => c.id).join(',') }, signal });
+        for (const c of page.items) {
+          const own = flags.filter((f) => f.caseId === c.id);
+          if (own.length) found.push({ case: c, flags: own.reverse() });
         }
-      };
-      await Promise.all([worker(), worker(), worker(), worker()]);
+      }
+      setScanned(page.items.length);
       found.sort((a, b) => (b.flags[0]!.createdAt > a.flags[0]!.createdAt ? 1 : -1));
       setEntries(found);
       setLoading(false);
