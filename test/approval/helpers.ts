@@ -84,6 +84,13 @@ export async function ok(t: TestApp, cookie: string, caseId: string, body: Recor
   return res.json();
 }
 
+/** Takes a submitted JSYDGH case through 受理, 承办 and 审核 to the open 审批 step; returns the case view. */
+export async function toDecision(t: TestApp, s: Staff, submitted: { id: string; tasks: { id: string; stepId: string; status: string }[] }) {
+  let c = await ok(t, s.clerk, submitted.id, { action: 'accept', taskId: openTask(submitted, 'accept') });
+  c = await ok(t, s.handler, c.id, { action: 'pass', taskId: openTask(c, 'handle') });
+  return ok(t, s.head, c.id, { action: 'pass', taskId: openTask(c, 'review') });
+}
+
 /** Moves the test clock to a China-local date (10:00 China time). */
 export function setChinaDate(t: TestApp, date: string): void {
   const target = new Date(`${date}T02:00:00Z`).getTime();

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { testDbs } from '../helpers/db.ts';
 import { testApp, type TestApp } from '../helpers/app.ts';
-import { get, ok, openTask, projectFor, staff, type Staff } from '../approval/helpers.ts';
+import { get, ok, openTask, projectFor, staff, toDecision, type Staff } from '../approval/helpers.ts';
 
 // A project boundary near 云集街道 (EPSG:4490), about 1.9 ha.
 const BOUNDARY = { type: 'Polygon', coordinates: [[[112.7, 26.8], [112.7015, 26.8], [112.7015, 26.8012], [112.7, 26.8012], [112.7, 26.8]]] };
@@ -11,10 +11,7 @@ const ORGANISATION = { type: 'organisation', name: '衡南县城市建设投资�
 async function approvedCase(t: TestApp, s: Staff, applicant: Record<string, unknown>) {
   const res = await t.app.inject({ method: 'POST', url: '/api/cases', headers: { cookie: s.clerk }, payload: { itemCode: 'JSYDGH', applicant, project: projectFor('JSYDGH', 18_000), boundary: BOUNDARY } });
   assert.equal(res.statusCode, 201, res.body);
-  let c = res.json();
-  c = await ok(t, s.clerk, c.id, { action: 'accept', taskId: openTask(c, 'accept') });
-  c = await ok(t, s.handler, c.id, { action: 'pass', taskId: openTask(c, 'handle') });
-  c = await ok(t, s.head, c.id, { action: 'pass', taskId: openTask(c, 'review') });
+  const c = await toDecision(t, s, res.json());
   return ok(t, s.leader, c.id, { action: 'pass', taskId: openTask(c, 'approve') });
 }
 
@@ -50,10 +47,7 @@ for (const kind of testDbs) {
       const bowtie = { type: 'Polygon', coordinates: [[[112.7, 26.8], [112.701, 26.801], [112.701, 26.8], [112.7, 26.801], [112.7, 26.8]]] };
       const res0 = await t.app.inject({ method: 'POST', url: '/api/cases', headers: { cookie: s.clerk }, payload: { itemCode: 'JSYDGH', applicant: ORGANISATION, project: projectFor('JSYDGH', 18_000), boundary: bowtie } });
       assert.equal(res0.statusCode, 201, res0.body);
-      let c = res0.json();
-      c = await ok(t, s.clerk, c.id, { action: 'accept', taskId: openTask(c, 'accept') });
-      c = await ok(t, s.handler, c.id, { action: 'pass', taskId: openTask(c, 'handle') });
-      c = await ok(t, s.head, c.id, { action: 'pass', taskId: openTask(c, 'review') });
+      let c = await toDecision(t, s, res0.json());
       c = await ok(t, s.leader, c.id, { action: 'pass', taskId: openTask(c, 'approve') });
       const res = await t.app.inject({ method: 'POST', url: `/api/cases/${c.id}/actions`, headers: { cookie: s.clerk }, payload: { action: 'certify', taskId: openTask(c, 'certify') } });
       assert.equal(res.statusCode, 422, res.body);

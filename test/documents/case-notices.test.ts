@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { testDbs } from '../helpers/db.ts';
 import { testApp, type TestApp } from '../helpers/app.ts';
-import { ok, openTask, staff, submit, type Staff } from '../approval/helpers.ts';
+import { ok, openTask, staff, submit, toDecision, type Staff } from '../approval/helpers.ts';
 import { pdfText, popplerMissing } from './poppler.ts';
 
 const squash = (s: string) => s.replace(/\s+/g, '');
@@ -52,10 +52,7 @@ for (const kind of testDbs) {
       const rej = squash(pdfText((await notice(s.clerk, b.id, 'rejection')).rawPayload));
       assert.ok(rej.includes('不予受理通知书') && rej.includes('申请事项不属于本机关职权范围'));
 
-      let d = (await submit(t, s.clerk, 'JSYDGH')).json();
-      d = await ok(t, s.clerk, d.id, { action: 'accept', taskId: openTask(d, 'accept') });
-      d = await ok(t, s.handler, d.id, { action: 'pass', taskId: openTask(d, 'handle') });
-      d = await ok(t, s.head, d.id, { action: 'pass', taskId: openTask(d, 'review') });
+      let d = await toDecision(t, s, (await submit(t, s.clerk, 'JSYDGH')).json());
       d = await ok(t, s.leader, d.id, { action: 'reject', taskId: openTask(d, 'approve'), reason: '拟建项目不符合国土空间规划' });
       const den = squash(pdfText((await notice(s.clerk, d.id, 'denial')).rawPayload));
       assert.ok(den.includes('不予行政许可决定书') && den.includes('拟建项目不符合国土空间规划') && den.includes('行政复议'));
@@ -63,10 +60,7 @@ for (const kind of testDbs) {
     });
 
     it('prints the 准予行政许可决定书 with the certificate number after 制证', { skip: popplerMissing ?? false }, async () => {
-      let c = (await submit(t, s.clerk, 'JSYDGH')).json();
-      c = await ok(t, s.clerk, c.id, { action: 'accept', taskId: openTask(c, 'accept') });
-      c = await ok(t, s.handler, c.id, { action: 'pass', taskId: openTask(c, 'handle') });
-      c = await ok(t, s.head, c.id, { action: 'pass', taskId: openTask(c, 'review') });
+      let c = await toDecision(t, s, (await submit(t, s.clerk, 'JSYDGH')).json());
       c = await ok(t, s.leader, c.id, { action: 'pass', taskId: openTask(c, 'approve') });
       c = await ok(t, s.clerk, c.id, { action: 'certify', taskId: openTask(c, 'certify') });
       const text = squash(pdfText((await notice(s.clerk, c.id, 'approval')).rawPayload));
