@@ -3,6 +3,9 @@ import { accountRoutes } from './accounts/routes.ts';
 import { OidcSignIn } from './accounts/oidc.ts';
 import { ApplicantAccounts } from './accounts/service.ts';
 import { LogSmsAdapter, NoSmsAdapter, type SmsAdapter } from './accounts/sms.ts';
+import { registerHall } from './hall/index.ts';
+import { registerNotify } from './notify/index.ts';
+import { registerRatings } from './ratings/index.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -17,7 +20,7 @@ export interface PortalModule {
   sms: SmsAdapter;
 }
 
-/** The online service hall (网上办事大厅): applicant accounts under /api/portal/auth. */
+/** The online service hall (网上办事大厅): applicant accounts under /api/portal/auth, guides, applications, tracking, notifications and ratings under /api/portal. */
 export async function registerPortal(app: FastifyInstance): Promise<PortalModule> {
   const sms: SmsAdapter = app.ctx.config.smsAdapter === 'log' ? new LogSmsAdapter((obj, msg) => app.log.warn(obj, msg)) : new NoSmsAdapter();
   const accounts = new ApplicantAccounts(app.ctx, sms);
@@ -26,5 +29,8 @@ export async function registerPortal(app: FastifyInstance): Promise<PortalModule
   app.decorate('portal', portal);
   app.decorateRequest('applicant', null);
   await app.register(accountRoutes(accounts, oidc), { prefix: '/api/portal/auth' });
+  await registerHall(app);
+  await registerNotify(app);
+  await registerRatings(app);
   return portal;
 }

@@ -1,3 +1,6 @@
+import { hallEn } from './parts/hall.en.ts';
+import { reviewFlagsEn } from './parts/reviewFlags.en.ts';
+import { supervisionEn } from './parts/supervision.en.ts';
 import type { Dict } from './zh.ts';
 
 /** English, the second language. Typed against the Chinese dictionary so no key is missed. */
@@ -746,4 +749,7 @@ export const en: Dict = {
   'review.flags.report': 'New report',
   'review.flags.previousReport': 'Previous report',
   'review.check.line': 'line {line}',
+  ...hallEn,
+  ...supervisionEn,
+  ...reviewFlagsEn,
 };

@@ -1,3 +1,7 @@
+import { hallZh } from './parts/hall.zh.ts';
+import { reviewFlagsZh } from './parts/reviewFlags.zh.ts';
+import { supervisionZh } from './parts/supervision.zh.ts';
+
 /** Simplified Chinese, the default language. Keys are shared with `en.ts` through {@link Dict}. */
 export const zh = {
   'app.name': '互联网+自然资源政务服务系统',
@@ -744,6 +748,10 @@ export const zh = {
   'review.flags.report': '新报告',
   'review.flags.previousReport': '原报告',
   'review.check.line': '第 {line} 行',
+  // Areas keep their strings in parts/ so they can grow independently.
+  ...hallZh,
+  ...supervisionZh,
+  ...reviewFlagsZh,
 };
 
 /** Every UI string key; `en.ts` must provide all of them. */

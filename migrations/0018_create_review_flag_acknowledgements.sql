@@ -1,0 +1,2 @@
+-- reserved; filled by the change that needs it
+SELECT 1;
