@@ -4,7 +4,8 @@ import { chromium, type Browser } from 'playwright-core';
 import type { TestApp } from './app.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const WEB_DIST = path.resolve('web/dist/index.html');
+// WEB_DIST_DIR lets a developer test a build of their own while another build is written to web/dist.
+const WEB_DIST = path.resolve(process.env.WEB_DIST_DIR ?? 'web/dist', 'index.html');
 // Flags for headless Chromium as root on a machine with no outside network.
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
