@@ -11,6 +11,8 @@ import { NotFound } from './pages/NotFound.tsx';
 import { PortalHome } from './pages/PortalHome.tsx';
 import { WelcomePage } from './pages/WelcomePage.tsx';
 import { reviewRoutes } from './review/routes.tsx';
+import { hallRoutes } from './hall/routes.tsx';
+import { supervisionRoutes } from './supervision/routes.tsx';
 
 // Admin pages are used by few people; load them on demand.
 const UsersPage = lazy(() => import('./admin/users/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
@@ -55,6 +57,7 @@ export function AppRoutes() {
     <Routes>
       <Route path="/" element={<PortalHome />} />
       <Route path="/login" element={<LoginPage />} />
+      {hallRoutes()}
       <Route path="/verify/:number" element={<Suspense fallback={<Loading />}><VerifyPage /></Suspense>} />
       <Route
         element={
@@ -76,6 +79,7 @@ export function AppRoutes() {
         {faceRoute('admin-roles', '/admin/roles', <RolesPage />)}
         {faceRoute('audit', '/audit', <AuditPage />)}
         {reviewRoutes()}
+        {supervisionRoutes()}
       </Route>
       <Route path="*" element={<NotFound />} />
     </Routes>
