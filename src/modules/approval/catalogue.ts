@@ -38,7 +38,7 @@ function impl(kindDigits: string, seq: number): string {
   return `${BUREAU.creditCode}${kindDigits}${String(seq).padStart(5, '0')}0000`;
 }
 
-export const SEED_ITEMS: { code: string; guide: ItemGuide }[] = [
+const BASE_ITEMS: { code: string; guide: ItemGuide }[] = [
   {
     code: 'YDYS',
     guide: {
@@ -284,3 +284,89 @@ export const SEED_ITEMS: { code: string; guide: ItemGuide }[] = [
     },
   },
 ];
+
+type HallFields = Required<Pick<ItemGuide, 'theme' | 'audiences' | 'faq'>>;
+
+/**
+ * What the online hall (网上办事大厅) adds to each guide: its theme, who may apply (自然人 / 法人),
+ * and the questions the window hears most often.
+ */
+export const HALL_GUIDES: Record<string, HallFields> = {
+  YDYS: {
+    theme: 'land', audiences: ['organisation'],
+    faq: [
+      { q: '用地预审和选址意见书需要分别申请吗？', a: '不需要。按照“多审合一”改革，建设项目用地预审与选址意见书合并办理，只需提交一次申请，核发一本《建设项目用地预审与选址意见书》。', qEn: 'Do I apply separately for the land-use pre-examination and the site-selection opinion?', aEn: 'No. Since the "multiple reviews in one" reform they are handled together: one application, one combined opinion document.' },
+      { q: '哪些项目不需要办理用地预审？', a: '国土空间规划确定的城市和村庄、集镇建设用地范围内的建设项目用地，以及使用已批准的建设用地的项目，不需要办理用地预审，可直接申请规划许可。', qEn: 'Which projects need no pre-examination?', aEn: 'Projects inside the urban, village or market-town construction land set by the territorial spatial plan, and projects on land already approved for construction, need none; they apply for the planning permit directly.' },
+      { q: '红线坐标文件有什么格式要求？', a: '请提交 2000 国家大地坐标系（CGCS2000）的界址点坐标 TXT 文件，注明 3 度分带带号，地块首尾点闭合。上传后系统即时进行合规性预审，可据此调整选址。', qEn: 'What format must the boundary coordinate file have?', aEn: 'A boundary-point TXT file in CGCS2000 with the 3° zone number stated and every parcel closed. The system pre-checks it against the spatial plan as soon as it is uploaded, so the site can be adjusted.' },
+      { q: '用地预审意见书的有效期是多久？', a: '有效期为三年，自批准之日起计算。期满前项目仍需使用的，可在有效期届满前申请延续。', qEn: 'How long is the opinion valid?', aEn: 'Three years from approval. If the project still needs it, apply for an extension before it expires.' },
+    ],
+  },
+  JSYDGH: {
+    theme: 'planning', audiences: ['organisation'],
+    faq: [
+      { q: '划拨和出让项目提交的材料有什么不同？', a: '划拨项目需提交用地预审与选址意见书；出让项目需提交国有建设用地使用权出让合同（附规划条件）和成交确认书。两者都需提交项目批准、核准或备案文件和勘测定界成果。', qEn: 'How do the materials differ for allocated and transferred land?', aEn: 'Allocated land needs the pre-examination and site-selection opinion; transferred land needs the land-use-right transfer contract with its planning conditions and the transaction confirmation. Both need the project approval or filing and the survey of the boundary.' },
+      { q: '建设用地规划许可证办好后多久可以申请建设工程规划许可？', a: '取得建设用地规划许可证并完成建设工程设计方案后即可申请建设工程规划许可证，两者可在网上办事大厅连续办理。', qEn: 'When can I apply for the construction works planning permit?', aEn: 'As soon as you hold this permit and the design scheme is ready; both can be applied for one after the other in the online hall.' },
+      { q: '可以全程网上办理吗？', a: '可以。本事项为“全程网办”，申请、补正、查询进度和领取电子证照均可在线完成，无需到窗口。', qEn: 'Can it be done entirely online?', aEn: 'Yes. Application, supplements, progress and the electronic permit are all online; no visit to the window is needed.' },
+    ],
+  },
+  JSGCGH: {
+    theme: 'planning', audiences: ['organisation', 'person'],
+    faq: [
+      { q: '个人在城镇建房需要办理建设工程规划许可证吗？', a: '需要。在城市、镇规划区内进行建筑物、构筑物建设的，无论单位或个人，均应办理建设工程规划许可证。', qEn: 'Does a person building a house in town need this permit?', aEn: 'Yes. Anyone, company or person, building inside a city or town planning area needs the construction works planning permit.' },
+      { q: '设计方案需要提交哪些图纸？', a: '需提交总平面图、各单体平面、立面、剖面图及经济技术指标表，并附电子报批数据，图纸应加盖设计单位出图章。', qEn: 'Which drawings does the design scheme need?', aEn: 'The site plan, floor plans, elevations and sections of each building, the table of technical indicators and the electronic submission data, stamped by the design institute.' },
+      { q: '什么情况下需要日照分析报告？', a: '住宅项目以及可能对周边住宅、学校、医院等产生日照影响的项目，需要提交日照分析报告。', qEn: 'When is a sunlight analysis required?', aEn: 'For housing, and for projects that may shade nearby homes, schools or hospitals.' },
+    ],
+  },
+  XCJSGH: {
+    theme: 'planning', audiences: ['person', 'organisation'],
+    faq: [
+      { q: '农村村民建房需要办理哪些手续？', a: '村民建房应先取得宅基地批准文件，再申请乡村建设规划许可证；占用农用地的，还应依法办理农用地转用审批。', qEn: 'What does a villager need before building a house?', aEn: 'First the homestead approval, then the rural construction planning permit; if farmland is used, its conversion must also be approved.' },
+      { q: '村民委员会意见怎么出具？', a: '由申请人所在村民委员会或村民小组出具书面意见并加盖公章，写明建房位置、四至及是否符合村庄规划。', qEn: 'How is the village committee’s opinion given?', aEn: 'The village committee or group writes it, with its seal, stating the site, its four sides and whether it fits the village plan.' },
+      { q: '可以占用永久基本农田建房吗？', a: '不可以。农村建房不得占用永久基本农田和生态保护红线，上传位置后系统会自动预审。', qEn: 'May a house be built on permanent basic farmland?', aEn: 'No. Rural houses may not occupy permanent basic farmland or the ecological red line; the system pre-checks the location you upload.' },
+    ],
+  },
+  LSYD: {
+    theme: 'land', audiences: ['organisation'],
+    faq: [
+      { q: '临时用地最长可以使用多久？', a: '临时用地使用期限一般不超过两年；建设周期较长的能源、交通、水利等基础设施项目的临时用地，期限不超过四年。', qEn: 'How long may land be used temporarily?', aEn: 'Normally at most two years; for long-running energy, transport and water infrastructure, at most four years.' },
+      { q: '临时用地可以建永久性建筑吗？', a: '不可以。临时用地上不得修建永久性建筑物，使用期满后应在一年内完成土地复垦。', qEn: 'May permanent buildings stand on temporary land?', aEn: 'No. Nothing permanent may be built, and the land must be reclaimed within a year after use ends.' },
+      { q: '复垦费用怎么缴存？', a: '按照批准的土地复垦方案，将复垦费用存入与自然资源部门共同监管的专用账户，提交存储证明。', qEn: 'How is the reclamation cost deposited?', aEn: 'Following the approved reclamation plan, into a dedicated account supervised together with the bureau; submit the deposit certificate.' },
+    ],
+  },
+  CKQDJ: {
+    theme: 'mineral', audiences: ['organisation'],
+    faq: [
+      { q: '采矿权新立需要先取得出让合同吗？', a: '需要。采矿权通过竞争性出让或协议出让取得，签订出让合同并缴纳出让收益后方可申请登记。', qEn: 'Is the transfer contract needed before a new mining right is registered?', aEn: 'Yes. The right is obtained by competitive or agreed transfer; register after the contract is signed and the transfer proceeds are paid.' },
+      { q: '矿区范围拐点坐标用什么坐标系？', a: '使用 2000 国家大地坐标系，拐点坐标应与出让合同一致，系统会与生态保护红线、永久基本农田、自然保护地进行叠加预审。', qEn: 'Which coordinate system do the corner points use?', aEn: 'CGCS2000, identical to the transfer contract; the system overlays them with the ecological red line, permanent basic farmland and protected areas.' },
+      { q: '采矿许可证到期怎么办？', a: '应在有效期届满 30 日前申请延续登记，逾期未申请的采矿许可证自行废止。', qEn: 'What if the mining licence is about to expire?', aEn: 'Apply for renewal at least 30 days before it expires; a licence not renewed in time lapses.' },
+    ],
+  },
+  GHHS: {
+    theme: 'planning', audiences: ['organisation', 'person'],
+    faq: [
+      { q: '规划核实前需要做什么？', a: '建设工程竣工后，委托测绘单位按“多测合一”完成竣工规划核实测量，取得测量成果后即可申请。', qEn: 'What comes before the planning verification?', aEn: 'After completion, have a surveying firm carry out the completion survey ("one survey for all"); apply with its results.' },
+      { q: '核实不合格怎么办？', a: '对违反规划许可的部分，将依法责令整改；整改完成后可重新申请规划核实。', qEn: 'What if the works fail the verification?', aEn: 'Parts that deviate from the permit must be corrected as ordered; apply again once corrected.' },
+      { q: '规划核实合格证明有什么用？', a: '规划核实合格证明是办理竣工验收备案和不动产首次登记的必要材料。', qEn: 'What is the verification certificate for?', aEn: 'It is required for the completion acceptance filing and for the first real-estate registration.' },
+    ],
+  },
+  BDCDJ: {
+    theme: 'realestate', audiences: ['person', 'organisation'],
+    faq: [
+      { q: '二手房过户需要多长时间？', a: '材料齐全、符合法定形式的，一般转移登记 5 个工作日内办结；与税务、住建联办的，可一窗受理、并联办理。', qEn: 'How long does a second-hand home transfer take?', aEn: 'With complete materials, a transfer registration is usually done within 5 working days; with tax and housing it is one window and handled in parallel.' },
+      { q: '不动产登记费怎么收？', a: '住宅类每件 80 元，非住宅类每件 550 元；小微企业免收，单独申请更正、异议、查封登记等不收费。', qEn: 'What does registration cost?', aEn: 'CNY 80 per case for housing and CNY 550 for other property; small and micro enterprises pay nothing, nor do corrections, objections or seizures on their own.' },
+      { q: '可以委托他人办理吗？', a: '可以。委托代理人办理的，需提交经公证的授权委托书（境内个人可现场签订委托书）和代理人身份证明。', qEn: 'May someone else apply for me?', aEn: 'Yes, with a notarised power of attorney (residents may sign one at the window) and the agent’s ID.' },
+      { q: '电子证书和纸质证书有同等效力吗？', a: '有。电子证照与纸质证书具有同等法律效力，可扫码或在网上办事大厅核验真伪。', qEn: 'Is the electronic certificate as valid as the paper one?', aEn: 'Yes. It has the same legal effect and can be verified by QR code or in the online hall.' },
+    ],
+  },
+  CLBZCQ: {
+    theme: 'survey', audiences: ['organisation'],
+    faq: [
+      { q: '哪些测量标志属于永久性测量标志？', a: '包括各等级三角点、导线点、水准点、GNSS 卫星定位点、重力点及其标石、觇标等，由测绘主管部门登记保管。', qEn: 'Which markers are permanent survey markers?', aEn: 'Triangulation, traverse, levelling, GNSS and gravity points of every order, with their stones and beacons, registered by the surveying authority.' },
+      { q: '拆迁费用由谁承担？', a: '由工程建设单位承担迁建费用，迁建工作由测绘主管部门指定的测绘单位实施。', qEn: 'Who pays for the relocation?', aEn: 'The construction unit pays; a surveying firm named by the surveying authority carries it out.' },
+      { q: '未经批准擅自拆除测量标志会怎样？', a: '依照《测绘法》，将责令限期改正、给予警告，并处罚款；造成损失的依法承担赔偿责任。', qEn: 'What happens if a marker is removed without approval?', aEn: 'Under the Surveying and Mapping Law: an order to correct, a warning and a fine, plus compensation for any loss.' },
+    ],
+  },
+};
+
+/** The bureau's service items as seeded: the guides with the online hall's fields. */
+export const SEED_ITEMS: { code: string; guide: ItemGuide }[] = BASE_ITEMS.map((it) => ({ code: it.code, guide: { ...it.guide, ...HALL_GUIDES[it.code] } }));

@@ -8,6 +8,16 @@ export const HandlingType = Type.Union([Type.Literal('即办件'), Type.Literal(
 export const OnlineDepth = Type.Union([Type.Literal('全程网办'), Type.Literal('网上申报'), Type.Literal('网上预审'), Type.Literal('窗口办理')]);
 export const SpecialProcedureCode = Type.Union([Type.Literal('publicity'), Type.Literal('hearing'), Type.Literal('expert_review'), Type.Literal('site_survey')]);
 
+/** Theme of the online hall's catalogue (办事主题). */
+export const GuideTheme = Type.Union([Type.Literal('planning'), Type.Literal('land'), Type.Literal('mineral'), Type.Literal('survey'), Type.Literal('realestate')], { description: '规划 / 用地 / 矿产 / 测绘 / 不动产' });
+export const Audience = Type.Union([Type.Literal('person'), Type.Literal('organisation')], { description: '自然人 / 法人和其他组织' });
+export const FaqEntry = Type.Object({
+  q: Type.String({ minLength: 2, maxLength: 200 }),
+  a: Type.String({ minLength: 2, maxLength: 2000 }),
+  qEn: Type.String({ minLength: 2, maxLength: 300 }),
+  aEn: Type.String({ minLength: 2, maxLength: 3000 }),
+}, { additionalProperties: false });
+
 export const Material = Type.Object({
   code: Type.String({ pattern: '^[a-z][a-z0-9_]{1,40}$' }),
   name: Type.String({ minLength: 1, maxLength: 200 }),
@@ -61,6 +71,10 @@ export const ItemGuide = Type.Object({
   maxVisits: Type.Union([Type.Literal(0), Type.Literal(1)]),
   spatialReview: Type.Object({ required: Type.Boolean(), ruleSet: Type.Union([Type.String({ maxLength: 40 }), Type.Null()]) }, { additionalProperties: false }),
   formSchema: Type.Object({ fields: Type.Array(FormField, { maxItems: 60 }) }, { additionalProperties: false }),
+  // Optional so that guide versions stored before the online hall still validate.
+  theme: Type.Optional(GuideTheme),
+  audiences: Type.Optional(Type.Array(Audience, { minItems: 1, maxItems: 2, uniqueItems: true })),
+  faq: Type.Optional(Type.Array(FaqEntry, { maxItems: 30, description: '常见问题' })),
 }, { additionalProperties: false });
 export type ItemGuide = Static<typeof ItemGuide>;
 
