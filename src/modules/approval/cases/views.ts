@@ -1,4 +1,5 @@
 import { caseQueryCode } from './query-code.ts';
+import type { WorkCalendar } from '../../../core/calendar/calendar.ts';
 import type { AppContext } from '../../../core/context.ts';
 import { AppError } from '../../../core/errors.ts';
 import type { Actor } from '../actor.ts';
@@ -6,7 +7,7 @@ import { ApprovalErrors as E } from '../errors.ts';
 import { chinaDate, elapsedDays, light, pausedDays, type Light } from './clock.ts';
 import { CASE_COLS, caseById, pausesOf, TASK_COLS, tasksOf, type CaseRow, type PauseRow, type TaskRow } from './repository.ts';
 import type { ProcessGraph } from '../graph.ts';
-import { allowedActions, canActOnTask, CLOSED, STATE_NAMES, type AllowedAction, type TaskLike } from './states.ts';
+import { allowedActions, CLOSED, STATE_NAMES, type AllowedAction, type TaskLike } from './states.ts';
 
 /** Whether a task's step has return targets in the definition. */
 function returnableIn(graph: ProcessGraph | undefined): (t: TaskLike) => boolean {
@@ -15,6 +16,17 @@ function returnableIn(graph: ProcessGraph | undefined): (t: TaskLike) => boolean
 }
 
 export type TaskView = 'todo' | 'done' | 'warning' | 'overdue';
+
+/**
+ * yellowBefore[w] = the (w+1)-th working day after today, for w = 0…30 (the range of an item's
+ * warningDays). "At most w working days remain until due" ⇔ due < yellowBefore[w], which turns
+ * every yellow light into a date comparison the database can filter and count.
+ */
+export async function yellowThresholds(cal: WorkCalendar, today: string): Promise<string[]> {
+  const out: string[] = [];
+  for (let w = 0; w <= 30; w++) out.push(await cal.addWorkingDays(today, w + 1));
+  return out;
+}
 
 /** Read models of cases and tasks, each carrying the current user's allowed actions. */
 export class CaseViews {
@@ -142,45 +154,66 @@ export class CaseViews {
   /**
    * The staff task lists: 待办 (todo: open tasks the user may act on), 已办 (done by the user),
    * 预警 (todo with a yellow light) and 超期 (todo with a red light), with counts of all four.
+   * Filtering, counting and paging run in SQL (a reviewer of a busy county has thousands of open
+   * tasks and tens of thousands done); lights and actions are computed for the page's rows only.
    */
   async tasks(actor: Actor, f: { view: TaskView; itemCode?: string; page: number; pageSize: number }) {
-    const open = (await this.ctx.db.query<TaskRow & { case_no: string; item_code: string; state: string; warning_days: number; applicant: { name: string }; project: Record<string, unknown>; submitted_by: string | null; extension_days: number }>(
-      `SELECT ${TASK_COLS.split(',').map((c) => `t.${c.trim()}`).join(', ')}, c.case_no, c.item_code, c.state, c.warning_days, c.applicant, c.project, c.submitted_by, c.extension_days, c.definition_id
-         FROM case_tasks t JOIN cases c ON c.id = t.case_id
-        WHERE t.region_code = $1 AND t.status = 'open' AND t.permission = ANY($2::text[]) AND ($3::text IS NULL OR c.item_code = $3)
-        ORDER BY t.due_date NULLS LAST, t.started_at`,
-      [actor.regionCode, [...actor.permissions], f.itemCode ?? null])).rows.filter((t) => canActOnTask(actor, t));
-    const graphs = new Map<string, (t: TaskLike) => boolean>();
-    const todo = [];
-    for (const t of open) {
-      const defId = (t as unknown as { definition_id: string }).definition_id;
-      if (!graphs.has(defId)) graphs.set(defId, returnableIn((await this.ctx.db.query<{ graph: ProcessGraph }>('SELECT graph FROM process_definitions WHERE id = $1', [defId])).rows[0]?.graph));
-      const paused = t.state === 'SPECIAL_PROCEDURE' || t.state === 'SUSPENDED' || t.state === 'SUPPLEMENT_BEFORE_ACCEPT';
-      const l = await this.taskLight(t, t.warning_days, paused);
-      const all: AllowedAction[] = allowedActions(actor, { state: t.state as CaseRow['state'], submitted_by: t.submitted_by, extension_days: t.extension_days }, [t], graphs.get(defId));
-      const actions = all.filter((a) => a.taskId === t.id);
-      // Case-level actions the holder may take from the list too (end a special procedure, extend).
-      const caseActions = all.filter((a) => !a.taskId).map((a) => a.action);
-      todo.push({ taskId: t.id, caseId: t.case_id, caseNo: t.case_no, itemCode: t.item_code, caseState: t.state, stepId: t.step_id, stepName: t.step_name, phase: t.phase,
-        departmentCode: t.department_code, applicantName: t.applicant.name, projectName: (t.project.projectName as string | undefined) ?? null,
-        startedAt: t.started_at.toISOString(), dueDate: t.due_date, ...l, actions: actions.map((a) => a.action), caseActions });
+    const today = this.today();
+    const yellowBefore = await yellowThresholds(this.ctx.calendar, today);
+    const params: unknown[] = [actor.regionCode, [...actor.permissions], f.itemCode ?? null, today, yellowBefore];
+    // canActOnTask in SQL: the task's permission, and its department unless the actor's scope is the region.
+    let dept = 't.department_code IS NULL';
+    if (actor.dataScope === 'region') dept = 'true';
+    else if (actor.departmentCode) { params.push(actor.departmentCode); dept = `(t.department_code IS NULL OR t.department_code = $${params.length})`; }
+    // $4 (today) and $5 (thresholds) are typed here too, so every statement of the list can share the parameters.
+    const openWhere = `t.region_code = $1 AND t.status = 'open' AND t.permission = ANY($2::text[]) AND ${dept} AND ($3::text IS NULL OR c.item_code = $3)
+      AND $4::date IS NOT NULL AND $5::date[] IS NOT NULL`;
+    const paused = `c.state IN ('SPECIAL_PROCEDURE', 'SUSPENDED', 'SUPPLEMENT_BEFORE_ACCEPT')`;
+    const red = `(NOT ${paused} AND t.due_date < $4::date)`;
+    const yellow = `(NOT ${paused} AND t.due_date >= $4::date AND t.due_date < ($5::date[])[least(c.warning_days, 30) + 1])`;
+    const counts = (await this.ctx.db.query<{ todo: number; warning: number; overdue: number }>(
+      `SELECT count(*)::int AS todo, count(*) FILTER (WHERE ${yellow})::int AS warning, count(*) FILTER (WHERE ${red})::int AS overdue
+         FROM case_tasks t JOIN cases c ON c.id = t.case_id WHERE ${openWhere}`, params)).rows[0]!;
+    const doneParams: unknown[] = [actor.regionCode, actor.userId, f.itemCode ?? null];
+    const doneWhere = `t.region_code = $1 AND t.completed_by = $2 AND t.status = 'done' AND ($3::text IS NULL OR c.item_code = $3)`;
+    const doneCount = actor.userId === null ? 0 : (await this.ctx.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM case_tasks t JOIN cases c ON c.id = t.case_id WHERE ${doneWhere}`, doneParams)).rows[0]!.n;
+    const limit = f.pageSize;
+    const offset = (f.page - 1) * f.pageSize;
+    const cols = TASK_COLS.split(',').map((c) => `t.${c.trim()}`).join(', ');
+    let items: unknown[] = [];
+    if (f.view === 'done') {
+      if (actor.userId !== null) {
+        doneParams.push(limit, offset);
+        items = (await this.ctx.db.query<TaskRow & { case_no: string; item_code: string; state: string }>(
+          `SELECT ${cols}, c.case_no, c.item_code, c.state FROM case_tasks t JOIN cases c ON c.id = t.case_id
+            WHERE ${doneWhere} ORDER BY t.completed_at DESC, t.id LIMIT $4 OFFSET $5`, doneParams)).rows.map((t) => ({
+          taskId: t.id, caseId: t.case_id, caseNo: t.case_no, itemCode: t.item_code, caseState: t.state, stepId: t.step_id, stepName: t.step_name, phase: t.phase,
+          outcome: t.outcome, completedAt: t.completed_at!.toISOString(), dueDate: t.due_date, onTime: t.due_date ? chinaDate(t.completed_at!) <= t.due_date : null,
+        }));
+      }
+    } else {
+      const viewWhere = f.view === 'warning' ? ` AND ${yellow}` : f.view === 'overdue' ? ` AND ${red}` : '';
+      const pageParams = [...params, limit, offset];
+      const rows = (await this.ctx.db.query<TaskRow & { case_no: string; item_code: string; state: string; warning_days: number; applicant: { name: string }; project: Record<string, unknown>; submitted_by: string | null; extension_days: number; definition_id: string }>(
+        `SELECT ${cols}, c.case_no, c.item_code, c.state, c.warning_days, c.applicant, c.project, c.submitted_by, c.extension_days, c.definition_id
+           FROM case_tasks t JOIN cases c ON c.id = t.case_id
+          WHERE ${openWhere}${viewWhere}
+          ORDER BY t.due_date NULLS LAST, t.started_at, t.id LIMIT $${pageParams.length - 1} OFFSET $${pageParams.length}`, pageParams)).rows;
+      const graphs = new Map<string, (t: TaskLike) => boolean>();
+      for (const t of rows) {
+        if (!graphs.has(t.definition_id)) graphs.set(t.definition_id, returnableIn((await this.ctx.db.query<{ graph: ProcessGraph }>('SELECT graph FROM process_definitions WHERE id = $1', [t.definition_id])).rows[0]?.graph));
+        const isPaused = t.state === 'SPECIAL_PROCEDURE' || t.state === 'SUSPENDED' || t.state === 'SUPPLEMENT_BEFORE_ACCEPT';
+        const l = await this.taskLight(t, t.warning_days, isPaused);
+        const all: AllowedAction[] = allowedActions(actor, { state: t.state as CaseRow['state'], submitted_by: t.submitted_by, extension_days: t.extension_days }, [t], graphs.get(t.definition_id));
+        items.push({ taskId: t.id, caseId: t.case_id, caseNo: t.case_no, itemCode: t.item_code, caseState: t.state, stepId: t.step_id, stepName: t.step_name, phase: t.phase,
+          departmentCode: t.department_code, applicantName: t.applicant.name, projectName: (t.project.projectName as string | undefined) ?? null,
+          startedAt: t.started_at.toISOString(), dueDate: t.due_date, ...l, actions: all.filter((a) => a.taskId === t.id).map((a) => a.action),
+          // Case-level actions the holder may take from the list too (end a special procedure, extend).
+          caseActions: all.filter((a) => !a.taskId).map((a) => a.action) });
+      }
     }
-    const done = (await this.ctx.db.query<TaskRow & { case_no: string; item_code: string; state: string }>(
-      `SELECT ${TASK_COLS.split(',').map((c) => `t.${c.trim()}`).join(', ')}, c.case_no, c.item_code, c.state
-         FROM case_tasks t JOIN cases c ON c.id = t.case_id
-        WHERE t.region_code = $1 AND t.completed_by = $2 AND t.status = 'done' AND ($3::text IS NULL OR c.item_code = $3)
-        ORDER BY t.completed_at DESC`,
-      [actor.regionCode, actor.userId, f.itemCode ?? null])).rows.map((t) => ({
-      taskId: t.id, caseId: t.case_id, caseNo: t.case_no, itemCode: t.item_code, caseState: t.state, stepId: t.step_id, stepName: t.step_name, phase: t.phase,
-      outcome: t.outcome, completedAt: t.completed_at!.toISOString(), dueDate: t.due_date, onTime: t.due_date ? chinaDate(t.completed_at!) <= t.due_date : null,
-    }));
-    const lists = { todo, done, warning: todo.filter((t) => t.light === 'yellow'), overdue: todo.filter((t) => t.light === 'red') };
-    const chosen: unknown[] = lists[f.view];
-    return {
-      view: f.view,
-      counts: { todo: todo.length, done: done.length, warning: lists.warning.length, overdue: lists.overdue.length },
-      total: chosen.length, page: f.page, pageSize: f.pageSize,
-      items: chosen.slice((f.page - 1) * f.pageSize, f.page * f.pageSize),
-    };
+    const totals = { todo: counts.todo, done: doneCount, warning: counts.warning, overdue: counts.overdue };
+    return { view: f.view, counts: totals, total: totals[f.view], page: f.page, pageSize: f.pageSize, items };
   }
 }
