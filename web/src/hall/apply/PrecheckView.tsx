@@ -1,0 +1,49 @@
+import { Descriptions, List, Tag, Typography } from 'antd';
+import { FilePdfOutlined } from '@ant-design/icons';
+import { useI18n } from '../../i18n/LangContext.ts';
+import { VERDICT_COLOR } from '../../review/verdictStyle.ts';
+import type { Verdict } from '../../review/types.ts';
+import { useLocalName } from '../bits.tsx';
+import type { Precheck } from '../types.ts';
+
+/** The instant 预审 of a boundary: verdict, area, one line per rule, and the PDF report. */
+export function PrecheckView({ precheck: p, pdfUrl }: { precheck: Precheck; pdfUrl: string }) {
+  const { t, time } = useI18n();
+  const name = useLocalName();
+  return (
+    <section aria-label={t('hall.precheck.title')} data-testid="precheck">
+      <Descriptions column={1} size="small" style={{ marginBottom: 8 }}>
+        <Descriptions.Item label={t('hall.precheck.verdict')}>
+          <Tag color={VERDICT_COLOR[p.verdict as Verdict] ?? 'default'} data-verdict={p.verdict} style={{ fontSize: '1em', padding: '2px 10px' }}>
+            {name(p.verdictName, p.verdictNameEn)}
+          </Tag>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('hall.precheck.area')}>
+          {t('hall.precheck.areaValue', { m2: p.areaM2.toLocaleString('zh-CN', { maximumFractionDigits: 2 }), ha: p.areaHa.toFixed(4), mu: p.areaMu.toFixed(2) })}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('hall.precheck.reportNo')}>
+          {p.reportNo} · {time(p.createdAt)}
+        </Descriptions.Item>
+      </Descriptions>
+      <List
+        size="small"
+        bordered
+        dataSource={p.rules}
+        renderItem={(r) => (
+          <List.Item>
+            <div>
+              <Tag color={VERDICT_COLOR[r.verdict as Verdict] ?? 'default'}>{t(`review.verdict.${r.verdict as Verdict}`)}</Tag>
+              <Typography.Text strong>{name(r.name, r.nameEn)}</Typography.Text>
+              <div>{name(r.message, r.messageEn)}</div>
+            </div>
+          </List.Item>
+        )}
+      />
+      <Typography.Paragraph style={{ marginTop: 8 }}>
+        <a href={pdfUrl} target="_blank" rel="noopener">
+          <FilePdfOutlined /> {t('hall.precheck.pdf')}
+        </a>
+      </Typography.Paragraph>
+    </section>
+  );
+}
