@@ -34,7 +34,21 @@ export interface Config {
   readonly smsAdapter: 'log' | 'none';
   /** The provincial unified identity service (统一身份认证) over OpenID Connect, or null when not configured. */
   readonly oidc: OidcConfig | null;
+  /** Applicant e-mail notifications over SMTP; null when e-mail is off (SMTP_URL not set). */
+  readonly mail: MailConfig | null;
 }
+
+export interface MailConfig {
+  /** smtp://[user:password@]host:port (STARTTLS when the server offers it) or smtps:// (TLS from the start). */
+  readonly smtpUrl: string;
+  /** The sender address (From). */
+  readonly from: string;
+  /** The sender's display name. */
+  readonly fromName: string;
+}
+
+/** A plain e-mail address (no display name, no spaces, no line breaks), at most 254 characters. */
+export const EMAIL_PATTERN = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 
 export interface OidcConfig {
   readonly issuer: string;
@@ -143,6 +157,24 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     oidc = Object.freeze({ issuer: oidcIssuer, clientId, clientSecret, redirectUri, scope: str('OIDC_SCOPE', 'openid profile'), idNumberClaim: str('OIDC_ID_NUMBER_CLAIM', 'id_number') });
   }
 
+  let mail: MailConfig | null = null;
+  const smtpUrl = env.SMTP_URL?.trim();
+  if (smtpUrl) {
+    try {
+      const u = new URL(smtpUrl);
+      if (u.protocol !== 'smtp:' && u.protocol !== 'smtps:') problems.push(`SMTP_URL: expected an smtp:// or smtps:// URL, got protocol "${u.protocol}"`);
+      else if (!u.hostname) problems.push('SMTP_URL: no host (expected smtp://host:port)');
+    } catch {
+      problems.push('SMTP_URL: not a valid URL (expected smtp://[user:password@]host:port or smtps://…)');
+    }
+    const from = env.MAIL_FROM?.trim() ?? '';
+    if (!from) problems.push('MAIL_FROM: required when SMTP_URL is set (the sender address, e.g. noreply@zrzy.example.gov.cn)');
+    else if (from.length > 254 || !EMAIL_PATTERN.test(from)) problems.push(`MAIL_FROM: expected a plain e-mail address, got "${from.replace(/[\r\n]/g, ' ')}"`);
+    const fromName = str('MAIL_FROM_NAME', '网上办事大厅');
+    if (/[\r\n]/.test(fromName) || fromName.length > 100) problems.push('MAIL_FROM_NAME: at most 100 characters on one line');
+    mail = Object.freeze({ smtpUrl, from, fromName });
+  }
+
   const config: Config = {
     port,
     host,
@@ -167,6 +199,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     publicBaseUrl,
     smsAdapter,
     oidc,
+    mail,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);
@@ -195,5 +228,6 @@ export function redactedConfig(config: Config): Record<string, unknown> {
     demoPassword: config.demoPassword ? '***' : null,
     secretKey: config.secretKey ? '***' : null,
     oidc: config.oidc ? { ...config.oidc, clientSecret: '***' } : null,
+    mail: config.mail ? { ...config.mail, smtpUrl: config.mail.smtpUrl.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@') } : null,
   };
 }

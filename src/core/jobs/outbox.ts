@@ -10,7 +10,8 @@ export interface DomainEvent {
   created_at: Date;
 }
 
-export type EventHandler = (event: DomainEvent) => Promise<void>;
+/** A subscriber; `tx` is the dispatch transaction, so its writes commit with the event's publication (and are retried with it). */
+export type EventHandler = (event: DomainEvent, tx: Queryable) => Promise<void>;
 
 /**
  * The transactional outbox: a module appends a domain event in the same transaction as the
@@ -54,7 +55,7 @@ export class Outbox {
         if (!e) return null;
         const handlers = [...(this.subscribers.get(e.topic) ?? []), ...(this.subscribers.get('*') ?? [])];
         try {
-          for (const h of handlers) await h(e);
+          for (const h of handlers) await h(e, tx);
         } catch (err) {
           await tx.query('UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1', [e.id, String((err as Error).message ?? err).slice(0, 2000)]);
           return false;
