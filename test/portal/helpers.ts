@@ -77,3 +77,43 @@ export async function registerPerson(t: TestApp, opts: { name?: string; idNumber
   if (res.statusCode !== 201) throw new Error(`register: ${res.statusCode} ${res.body}`);
   return { id: res.json().id, name, idNumber, phone, cookie: applicantCookie(res) };
 }
+
+// ---- the online hall (网上办事大厅): uploads and drafts ------------------------------------
+
+/** A small but real-typed PDF (its first bytes are what the server reads), different on every call. */
+export function pdfBytes(text = crypto.randomUUID()): Buffer {
+  return Buffer.from(`%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n% ${text}\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n`, 'latin1');
+}
+
+/** A multipart/form-data body with one file part named "file". */
+export function filePart(filename: string, content: Buffer) {
+  const boundary = `----hall${crypto.randomBytes(6).toString('hex')}`;
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return { payload: Buffer.concat([head, content, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+/** Uploads a material file as the applicant; returns the upload's answer. */
+export async function uploadFile(t: TestApp, cookie: string, name = '申请表.pdf', bytes = pdfBytes()): Promise<{ fileId: string; name: string; size: number; mime: string; sha256: string }> {
+  const f = filePart(name, bytes);
+  const res = await t.app.inject({ method: 'POST', url: '/api/portal/uploads', headers: { ...f.headers, cookie }, payload: f.payload });
+  if (res.statusCode !== 201) throw new Error(`upload: ${res.statusCode} ${res.body}`);
+  return res.json();
+}
+
+/** Starts a draft of the item as the applicant. */
+export async function newDraft(t: TestApp, cookie: string, itemCode: string): Promise<{ id: string; version: number; itemCode: string }> {
+  const res = await t.app.inject({ method: 'POST', url: '/api/portal/drafts', headers: { cookie }, payload: { itemCode } });
+  if (res.statusCode !== 201) throw new Error(`draft: ${res.statusCode} ${res.body}`);
+  return res.json();
+}
+
+/** Saves project values and uploads one file for each required material of the item; returns the saved draft. */
+export async function fillDraft(t: TestApp, cookie: string, draft: { id: string; version: number; itemCode: string }, project: Record<string, unknown>) {
+  const guide = (await t.app.inject({ method: 'GET', url: `/api/portal/guides/${draft.itemCode}` })).json() as { materials: { code: string; requirement: string }[] };
+  const materials = [];
+  for (const m of guide.materials.filter((x) => x.requirement === 'required')) materials.push({ code: m.code, fileId: (await uploadFile(t, cookie, `${m.code}.pdf`)).fileId });
+  const res = await t.app.inject({ method: 'PUT', url: `/api/portal/drafts/${draft.id}`, headers: { cookie }, payload: { expectedVersion: draft.version, project, materials } });
+  if (res.statusCode !== 200) throw new Error(`save: ${res.statusCode} ${res.body}`);
+  return res.json() as { id: string; version: number; itemCode: string; materials: { code: string; fileId: string }[] };
+}

@@ -49,6 +49,8 @@ export interface SubmitIn {
   materials?: MaterialIn[];
   boundary?: Record<string, unknown> | null;
   channel?: 'window' | 'online';
+  /** A review report made before the case existed (the online hall's pre-check), attached in the same transaction. */
+  reviewReportId?: string | null;
 }
 
 export interface ActionIn {
@@ -141,11 +143,11 @@ export class CaseService {
         const channel = applicantId ? 'online' : body.channel ?? 'window';
         const r = await tx.query<{ id: string }>(
           `INSERT INTO cases (region_code, case_no, item_code, item_version, department_code, definition_id, state, applicant, project, boundary, channel,
-             submitted_by, idempotency_key, submitted_at, time_limit_days, warning_days, visits, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, 'SUBMITTED', $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $13) RETURNING id`,
+             submitted_by, idempotency_key, submitted_at, time_limit_days, warning_days, visits, updated_at, review_report_id)
+           VALUES ($1, $2, $3, $4, $5, $6, 'SUBMITTED', $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $13, $17) RETURNING id`,
           [actor.regionCode, caseNo, body.itemCode, item.version, item.guide.competentDepartment, def.id, JSON.stringify(applicant), JSON.stringify(body.project),
             body.boundary ? JSON.stringify(body.boundary) : null, channel, actor.userId, idempotencyKey, now, item.guide.promisedDays,
-            item.guide.warningDays, channel === 'window' ? 1 : 0],
+            item.guide.warningDays, channel === 'window' ? 1 : 0, body.reviewReportId ?? null],
         );
         const id = r.rows[0]!.id;
         const c = (await caseById(tx, actor.regionCode, id, true))!;
@@ -153,7 +155,7 @@ export class CaseService {
         for (const m of body.materials ?? []) await this.addMaterial(w, m);
         const start = w.graph.start();
         await this.activate(w, w.graph.outs(start.id)[0]!.to, null);
-        await this.record(w, 'submit', null, 'SUBMITTED', null, null, { caseNo, itemCode: body.itemCode, definitionVersion: def.version });
+        await this.record(w, 'submit', null, 'SUBMITTED', null, null, { caseNo, itemCode: body.itemCode, definitionVersion: def.version, ...(body.reviewReportId ? { reviewReportId: body.reviewReportId } : {}) });
         return { id, created: true };
       });
     } catch (err) {
