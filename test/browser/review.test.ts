@@ -271,8 +271,37 @@ for (const kind of testDbs) describe(`browser (${kind.name}): spatial review pag
       assert.match(await card.innerText(), /999\.\d+ 平方米 → [\d,]+\.\d+ 平方米/);
       assert.deepEqual(errors, []);
       await page.screenshot({ path: png('review-flags'), fullPage: true });
+      // The reviewer acknowledges the flag with a note: it is marked, and gone from the default list after a reload.
+      await card.getByLabel('处理说明（选填）').fill('已核对新版地质灾害易发区数据，已告知申请人');
+      await card.getByRole('button', { name: /确认已阅/ }).click();
+      await card.getByText(/于 .* 确认/).waitFor();
+      await card.getByText('说明：已核对新版地质灾害易发区数据，已告知申请人').waitFor();
+      const stored = (await t.app.inject({ method: 'GET', url: `/api/reviews/flags?caseId=${theCase.id}&include=acknowledged`, headers: { cookie: leader } })).json() as { acknowledgedAt: string | null; note: string }[];
+      assert.ok(stored[0]!.acknowledgedAt, 'the acknowledgement reached the server');
+      assert.equal(stored[0]!.note, '已核对新版地质灾害易发区数据，已告知申请人');
+      await page.screenshot({ path: png('review-flags-acknowledged'), fullPage: true });
+      await page.reload();
+      await page.getByRole('heading', { name: '复审提醒' }).waitFor();
+      await page.getByText('暂无复审提醒').waitFor();
+      assert.equal(await card.count(), 0, 'acknowledged flags leave the default list');
+      await page.getByTestId('flags-show-acknowledged').click();
+      await card.waitFor();
+      await card.getByText('说明：已核对新版地质灾害易发区数据，已告知申请人').waitFor();
+      assert.equal(await card.getByRole('button', { name: /确认已阅/ }).count(), 0, 'no second acknowledgement offered');
+      assert.deepEqual(errors, []);
     } finally {
       await context.close();
+    }
+    const phone = await open(leader, PHONE, '/review/flags');
+    try {
+      await phone.page.getByTestId('flags-show-acknowledged').click();
+      await phone.page.getByTestId(`flag-case-${theCase.caseNo}`).waitFor({ timeout: 30_000 });
+      const wide = await phone.page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(wide <= 390, `page ${wide}px wide on a 390px phone`);
+      await phone.page.screenshot({ path: png('review-flags-phone'), fullPage: true });
+      assert.deepEqual(phone.errors, []);
+    } finally {
+      await phone.context.close();
     }
   });
 

@@ -141,48 +141,6 @@ for (const kind of testDbs) {
       assert.equal(unknown.statusCode, 404);
     });
 
-    it('a new layer version re-reviews the open cases that used the old one and flags what changed', async () => {
-      const withCase = await review([50, 50, 100, 100], { caseId: 'CASE-1' });
-      const other = await review([50, 50, 100, 100], { caseId: 'CASE-2' });
-      const noCase = await review([50, 50, 100, 100]);
-      assert.equal(rule(withCase, 'YJJBNT_OCCUPY').verdict, 'FAIL');
-      // 永久基本农田 re-delineated: the SW block now stops at y = 40, below the boundary.
-      await importLayer(t, 'YJJBNTBHTB', [{ properties: { YJJBNTTBBH: 'JB001', DLBM: '0101', DLMC: '水田' }, geometry: box(0, 0, 100, 40) }]);
-      while ((await t.ctx.outbox.dispatch()) > 0);
-      let flags: { reportId: string; summary: { changed: boolean; rules: { ruleId: string; verdict: { before: string; after: string } }[]; layers: { code: string; before: number; after: number }[] } }[] = [];
-      for (let i = 0; i < 100 && flags.length === 0; i++) {
-        await new Promise((r) => setTimeout(r, 200));
-        flags = (await t.app.inject({ method: 'GET', url: '/api/reviews/flags?caseId=CASE-1', headers: { cookie: handler } })).json();
-      }
-      assert.equal(flags.length, 1, 'one flag for the case');
-      const f = flags[0]!;
-      assert.deepEqual(f.summary.layers, [{ code: 'YJJBNTBHTB', before: 1, after: 2 }]);
-      const change = f.summary.rules.find((x) => x.ruleId === 'YJJBNT_OCCUPY')!;
-      assert.deepEqual(change.verdict, { before: 'FAIL', after: 'PASS' });
-      const fresh = (await t.app.inject({ method: 'GET', url: `/api/reviews/${f.reportId}`, headers: { cookie: handler } })).json();
-      assert.equal(fresh.previousReportId, withCase.id);
-      assert.equal(fresh.trigger, 'layer_update');
-      assert.equal(fresh.layerVersions.YJJBNTBHTB, 2);
-      // Several cases in one request: only the listed cases' flags, each naming its case.
-      const many = (await t.app.inject({ method: 'GET', url: '/api/reviews/flags?caseIds=CASE-0,CASE-1,CASE-2', headers: { cookie: handler } })).json();
-      assert.deepEqual(many.filter((x: { caseId: string }) => x.caseId === 'CASE-1').map((x: { reportId: string }) => x.reportId), [f.reportId]);
-      assert.ok(many.every((x: { caseId: string }) => ['CASE-1', 'CASE-2'].includes(x.caseId)), 'no flags of unlisted cases');
-      assert.equal((await t.app.inject({ method: 'GET', url: '/api/reviews/flags', headers: { cookie: handler } })).statusCode, 400);
-      assert.ok(other.id);
-      const list = (await t.app.inject({ method: 'GET', url: '/api/reviews?caseId=CASE-1', headers: { cookie: handler } })).json();
-      assert.deepEqual(list.map((x: { id: string }) => x.id), [f.reportId, withCase.id], 'the re-review is the case’s current report');
-      const reruns = await t.db.query(`SELECT 1 FROM review_reports WHERE previous_report_id = $1`, [noCase.id]);
-      assert.equal(reruns.rowCount, 0, 'reports without a case are not re-run');
-      // Idempotent: a second publication event for the same state adds nothing.
-      for (let i = 0; i < 50; i++) {
-        const n = await t.db.query(`SELECT count(*)::int AS n FROM review_flags WHERE region_code = $1`, [t.region]);
-        if ((n.rows[0] as { n: number }).n === 2) break;
-        await new Promise((r) => setTimeout(r, 200));
-      }
-      const n = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM review_flags WHERE region_code = $1`, [t.region]);
-      assert.equal(n.rows[0]!.n, 2, 'CASE-1 and CASE-2 flagged once each');
-    });
-
     it('re-running on the current versions records the diff', async () => {
       const r = await review([50, 50, 100, 100]);
       await importLayer(t, 'DLTB', [

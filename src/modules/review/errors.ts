@@ -29,5 +29,7 @@ export const ReviewErrors = defineErrors({
   RULE_SET_VERSION_NOT_FOUND: { status: 404, zh: '审查规则版本不存在', en: 'No such rule-set version' },
   REPORT_NOT_FOUND: { status: 404, zh: '审查报告不存在', en: 'No such review report' },
   RULE_NOT_IN_REPORT: { status: 404, zh: '报告中没有该规则', en: 'The report has no such rule' },
+  FLAG_NOT_FOUND: { status: 404, zh: '复审提醒不存在', en: 'No such re-review flag' },
+  FLAG_ALREADY_ACKNOWLEDGED: { status: 409, zh: '该复审提醒已被确认', en: 'The re-review flag has already been acknowledged' },
   OVERRIDE_REASON_REQUIRED: { status: 422, zh: '改判须填写书面理由（不少于 10 个字）', en: 'An override needs a written reason (at least 10 characters)' },
 });

@@ -184,19 +184,93 @@ export async function latestCaseReports(q: Queryable, region: string): Promise<{
   return r.rows;
 }
 
-export async function insertFlag(q: Queryable, region: string, caseId: string, reportId: string, previousId: string, summary: unknown, at: Date): Promise<void> {
-  await q.query(
-    'INSERT INTO review_flags (region_code, case_id, report_id, previous_report_id, summary, created_at) VALUES ($1, $2, $3, $4, $5, $6)',
+export async function insertFlag(q: Queryable, region: string, caseId: string, reportId: string, previousId: string, summary: unknown, at: Date): Promise<number> {
+  const r = await q.query<{ id: number }>(
+    'INSERT INTO review_flags (region_code, case_id, report_id, previous_report_id, summary, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id',
     [region, caseId, reportId, previousId, JSON.stringify(summary), at],
   );
+  return Number(r.rows[0]!.id);
 }
 
-export async function flagsOfCases(q: Queryable, region: string, caseIds: string[]) {
-  const r = await q.query<{ id: number; case_id: string; report_id: string; previous_report_id: string; summary: Record<string, unknown>; created_at: Date; acknowledged_at: Date | null }>(
-    'SELECT id, case_id, report_id, previous_report_id, summary, created_at, acknowledged_at FROM review_flags WHERE region_code = $1 AND case_id = ANY($2::text[]) ORDER BY id',
-    [region, caseIds],
+export interface FlagRow {
+  id: number;
+  case_id: string;
+  report_id: string;
+  previous_report_id: string;
+  summary: Record<string, unknown>;
+  created_at: Date;
+  acknowledged_at: Date | null;
+  acknowledged_by: string | null;
+  acknowledged_by_name: string | null;
+  note: string | null;
+}
+
+const FLAG_COLUMNS = `f.id, f.case_id, f.report_id, f.previous_report_id, f.summary, f.created_at, f.acknowledged_at, f.acknowledged_by,
+  u.display_name AS acknowledged_by_name, a.note`;
+const FLAG_FROM = `review_flags f LEFT JOIN review_flag_acknowledgements a ON a.flag_id = f.id LEFT JOIN users u ON u.id = f.acknowledged_by`;
+
+/** The flags of the given cases, oldest first; acknowledged ones only when asked for. */
+export async function flagsOfCases(q: Queryable, region: string, caseIds: string[], includeAcknowledged = false): Promise<FlagRow[]> {
+  const r = await q.query<FlagRow>(
+    `SELECT ${FLAG_COLUMNS} FROM ${FLAG_FROM}
+      WHERE f.region_code = $1 AND f.case_id = ANY($2::text[]) AND ($3::boolean OR f.acknowledged_at IS NULL) ORDER BY f.id`,
+    [region, caseIds, includeAcknowledged],
   );
-  return r.rows;
+  return r.rows.map((x) => ({ ...x, id: Number(x.id) }));
+}
+
+export async function getFlag(q: Queryable, region: string, id: number): Promise<FlagRow | null> {
+  const r = await q.query<FlagRow>(`SELECT ${FLAG_COLUMNS} FROM ${FLAG_FROM} WHERE f.region_code = $1 AND f.id = $2`, [region, id]);
+  const row = r.rows[0];
+  return row ? { ...row, id: Number(row.id) } : null;
+}
+
+/**
+ * Marks a flag acknowledged when it is not yet (the conditional UPDATE makes two concurrent
+ * acknowledgements end with one winner) and keeps the note. False when it already was.
+ */
+export async function acknowledgeFlag(q: Queryable, region: string, id: number, userId: string, note: string | null, at: Date): Promise<boolean> {
+  const r = await q.query(
+    'UPDATE review_flags SET acknowledged_at = $3, acknowledged_by = $4 WHERE region_code = $1 AND id = $2 AND acknowledged_at IS NULL',
+    [region, id, at, userId],
+  );
+  if (r.rowCount === 0) return false;
+  await q.query(
+    'INSERT INTO review_flag_acknowledgements (flag_id, region_code, acknowledged_by, acknowledged_at, note) VALUES ($1, $2, $3, $4, $5)',
+    [id, region, userId, at, note],
+  );
+  return true;
+}
+
+/**
+ * Staff who can act on the given steps (permission, and the step's department unless their role
+ * covers the region): the people who review the case now. Users and roles are core tables.
+ */
+export async function stepHolders(q: Queryable, region: string, steps: { permission: string; departmentCode: string | null }[]): Promise<string[]> {
+  if (steps.length === 0) return [];
+  const r = await q.query<{ id: string }>(
+    `SELECT DISTINCT u.id FROM users u JOIN user_roles ur ON ur.user_id = u.id JOIN roles r ON r.code = ur.role_code
+       LEFT JOIN departments d ON d.id = u.department_id
+       JOIN unnest($2::text[], $3::text[]) AS s(permission, dept) ON s.permission = ANY(r.permissions) AND (s.dept IS NULL OR d.code = s.dept OR r.data_scope = 'region')
+      WHERE u.region_code = $1 AND NOT u.disabled ORDER BY u.id`,
+    [region, steps.map((s) => s.permission), steps.map((s) => s.departmentCode)],
+  );
+  return r.rows.map((x) => x.id);
+}
+
+/**
+ * The staff inbox (GET /api/notifications, the table the approval module's reminders write to):
+ * one in-app notification per flag and recipient.
+ */
+export async function notifyStaff(q: Queryable, region: string, userIds: string[], n: { caseId: string; title: string; body: string; dedupeKey: string }, at: Date): Promise<number> {
+  if (userIds.length === 0) return 0;
+  const r = await q.query(
+    `INSERT INTO notifications (region_code, user_id, kind, title, body, case_id, dedupe_key, created_at)
+     SELECT $1, u, 'review_flag', $3, $4, $5::uuid, $6, $7 FROM unnest($2::uuid[]) AS t(u)
+     ON CONFLICT (user_id, dedupe_key) DO NOTHING`,
+    [region, userIds, n.title, n.body, n.caseId, n.dedupeKey, at],
+  );
+  return r.rowCount ?? 0;
 }
 
 export async function reportsOfCase(q: Queryable, region: string, caseId: string) {

@@ -110,15 +110,33 @@ export function reviewRoutes(reviews: ReviewService): FastifyPluginAsyncTypebox 
     app.get('/flags', {
       schema: {
         tags: ['review'],
-        summary: 'Re-reviews of cases after a layer changed (what changed, before and after): one case (caseId) or up to 200 (caseIds, comma-separated)',
-        querystring: Type.Object({ caseId: Type.Optional(CaseId), caseIds: Type.Optional(Type.String({ maxLength: 200 * 65, pattern: '^[A-Za-z0-9_-]+(,[A-Za-z0-9_-]+){0,199}$' })) }, { additionalProperties: false, minProperties: 1 }),
+        summary: 'Re-reviews of open cases after a layer changed (what changed, before and after): one case (caseId) or up to 200 (caseIds, comma-separated); acknowledged flags only with include=acknowledged',
+        querystring: Type.Object({
+          caseId: Type.Optional(CaseId),
+          caseIds: Type.Optional(Type.String({ maxLength: 200 * 65, pattern: '^[A-Za-z0-9_-]+(,[A-Za-z0-9_-]+){0,199}$' })),
+          include: Type.Optional(Type.Literal('acknowledged', { description: 'also list the flags already acknowledged' })),
+        }, { additionalProperties: false }),
       },
       preHandler: requireUser({ permission: 'case:read' }),
     }, async (request) => {
-      const ids = request.query.caseIds?.split(',') ?? [request.query.caseId!];
-      return (await reviews.flags(request.principal!.regionCode, ids)).map((f) => ({
-      id: f.id, caseId: f.case_id, reportId: f.report_id, previousReportId: f.previous_report_id, summary: f.summary, createdAt: f.created_at.toISOString(), acknowledgedAt: f.acknowledged_at?.toISOString() ?? null,
-      }));
+      const q = request.query;
+      if (!q.caseId && !q.caseIds) throw new AppError(CoreErrors.VALIDATION_FAILED, { field: 'caseId' }, 'querystring: caseId or caseIds is required');
+      const ids = q.caseIds?.split(',') ?? [q.caseId!];
+      return reviews.flags(request.principal!.regionCode, ids, q.include === 'acknowledged');
+    });
+
+    app.post('/flags/:id/acknowledge', {
+      schema: {
+        tags: ['review'],
+        summary: 'Acknowledge a re-review flag (once; a second time is 409 FLAG_ALREADY_ACKNOWLEDGED), with an optional note; audited',
+        params: Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 }) }),
+        body: Type.Object({ note: Type.Optional(Type.String({ maxLength: 500, description: 'what the reviewer did about it' })) }, { additionalProperties: false }),
+      },
+      preHandler: requireUser({ permission: 'case:read' }),
+    }, async (request) => {
+      const flag = await reviews.acknowledgeFlag(request.principal!, request.params.id, request.body.note ?? null, request.rctx);
+      request.audited = true;
+      return flag;
     });
   };
 }

@@ -1,5 +1,6 @@
 import type { Principal, RequestContext } from '../../core/auth/service.ts';
 import type { AppContext } from '../../core/context.ts';
+import type { Queryable } from '../../core/db/index.ts';
 import { AppError } from '../../core/errors.ts';
 import { GisErrors } from '../gis/errors.ts';
 import { FormatErrors } from '../gis/formats/index.ts';
@@ -16,6 +17,7 @@ import { STARTER_RULE_SETS } from './rules/starter.ts';
 import type { Rule, RuleSet, Verdict } from './rules/types.ts';
 import { validateRules } from './rules/validate.ts';
 import { renderReportPdf, type MapLayer } from './report-pdf.ts';
+import type { CaseDirectory } from './cases.ts';
 
 /** Who runs a review: a signed-in user, or the system (re-reviews after a layer changed). */
 export interface Actor {
@@ -91,7 +93,15 @@ export interface PlacedBoundary {
 export class ReviewService {
   private sweeping: Promise<unknown> = Promise.resolve();
 
+  /** No directory: no case is known, so no re-review after a layer changed (a module without the approval engine). */
+  private cases: CaseDirectory = { lookup: async () => null, visibleTo: async () => false };
+
   constructor(private readonly ctx: AppContext, private readonly gis: GisService) {}
+
+  /** Where the review learns a case's state and who reviews it (the approval module). */
+  useCases(cases: CaseDirectory): void {
+    this.cases = cases;
+  }
 
   private reader(region: string) {
     return new GisLayerReader(this.gis, region);
@@ -226,17 +236,17 @@ export class ReviewService {
    * Runs a stored report again on its boundary and rule-set version: on the same layer versions
    * (pinVersions) the numbers are identical; on the current versions the new report says what changed.
    */
-  async rerun(actor: Actor, reportId: string, o: { pinVersions: boolean; trigger?: 'rerun' | 'layer_update' }, rctx: RequestContext | null) {
+  async rerun(actor: Actor, reportId: string, o: { pinVersions: boolean; trigger?: 'rerun' | 'layer_update'; flag?: FlagTarget }, rctx: RequestContext | null) {
     const prev = await repo.getReport(this.ctx.db, actor.regionCode, reportId);
     if (!prev) throw new AppError(E.REPORT_NOT_FOUND, { id: reportId });
     const set = await this.ruleSet(actor.regionCode, prev.item_code, prev.rule_set_version);
     const boundary: PlacedBoundary = { geojson: prev.boundary, areaM2: prev.boundary_area_m2, gkEpsg: gkOfSource(prev), source: prev.source };
     const analysis = await analyse(this.ctx.db, boundary, set.rules, this.reader(actor.regionCode), o.pinVersions ? prev.layer_versions : {});
-    const id = await this.store(actor, { itemCode: prev.item_code, caseId: prev.case_id, boundary, ruleSetVersion: set.version, analysis, previous: prev, trigger: o.trigger ?? 'rerun' }, rctx);
+    const id = await this.store(actor, { itemCode: prev.item_code, caseId: prev.case_id, boundary, ruleSetVersion: set.version, analysis, previous: prev, trigger: o.trigger ?? 'rerun', flag: o.flag }, rctx);
     return this.report(actor.regionCode, id);
   }
 
-  private async store(actor: Actor, o: { itemCode: string; caseId: string | null; boundary: PlacedBoundary; ruleSetVersion: number; analysis: Analysis; previous: repo.ReportRow | null; trigger: 'manual' | 'rerun' | 'layer_update' }, rctx: RequestContext | null): Promise<string> {
+  private async store(actor: Actor, o: { itemCode: string; caseId: string | null; boundary: PlacedBoundary; ruleSetVersion: number; analysis: Analysis; previous: repo.ReportRow | null; trigger: 'manual' | 'rerun' | 'layer_update'; flag?: FlagTarget }, rctx: RequestContext | null): Promise<string> {
     const now = this.ctx.now();
     const a = o.analysis;
     const diff = o.previous
@@ -253,7 +263,8 @@ export class ReviewService {
         overall: a.overall, previousReportId: o.previous?.id ?? null, diff, trigger: o.trigger, createdBy: o.trigger === 'layer_update' ? null : actor.userId, createdAt: now,
       });
       if (o.trigger === 'layer_update' && o.caseId && o.previous && diff) {
-        await repo.insertFlag(tx, actor.regionCode, o.caseId, id, o.previous.id, { reportNo, ...diff }, now);
+        const flagId = await repo.insertFlag(tx, actor.regionCode, o.caseId, id, o.previous.id, { reportNo, ...diff }, now);
+        await this.announceFlag(tx, actor.regionCode, { flagId, caseId: o.caseId, reportNo, previousReportNo: o.previous.report_no, diff, target: o.flag ?? null }, now);
       }
       await this.ctx.audit.record(tx, {
         regionCode: actor.regionCode, userId: o.trigger === 'layer_update' ? null : actor.userId, username: o.trigger === 'layer_update' ? null : actor.username,
@@ -327,15 +338,57 @@ export class ReviewService {
     }));
   }
 
-  /** The re-review flags of the given cases, oldest first. */
-  flags(region: string, caseIds: string[]) {
-    return repo.flagsOfCases(this.ctx.db, region, caseIds);
+  /** The re-review flags of the given cases, oldest first; acknowledged ones only when asked for. */
+  async flags(region: string, caseIds: string[], includeAcknowledged = false) {
+    return (await repo.flagsOfCases(this.ctx.db, region, caseIds, includeAcknowledged)).map(flagView);
+  }
+
+  /**
+   * The reviewer has read a re-review flag: once (a second time is FLAG_ALREADY_ACKNOWLEDGED), by
+   * someone who may see the case, with an optional note; audited. The flag leaves the default list.
+   */
+  async acknowledgeFlag(p: Principal, id: number, note: string | null, rctx: RequestContext) {
+    const flag = await repo.getFlag(this.ctx.db, p.regionCode, id);
+    // A flag of a case outside the caller's data scope does not exist for them.
+    if (!flag || !(await this.cases.visibleTo(p, flag.case_id))) throw new AppError(E.FLAG_NOT_FOUND, { id });
+    const text = note?.trim() ? note.trim() : null;
+    await this.ctx.db.transaction(async (tx) => {
+      const done = await repo.acknowledgeFlag(tx, p.regionCode, id, p.userId, text, this.ctx.now());
+      if (!done) {
+        const current = await repo.getFlag(tx, p.regionCode, id);
+        throw new AppError(E.FLAG_ALREADY_ACKNOWLEDGED, { id, acknowledgedAt: current?.acknowledged_at?.toISOString() ?? null, acknowledgedByName: current?.acknowledged_by_name ?? null });
+      }
+      await this.ctx.audit.record(tx, {
+        regionCode: p.regionCode, userId: p.userId, username: p.username, ip: rctx.ip, userAgent: rctx.userAgent, requestId: rctx.requestId,
+        action: 'review.flag_acknowledge', objectType: 'review_flag', objectId: String(id), result: 'success',
+        detail: { caseId: flag.case_id, reportId: flag.report_id, note: text },
+      });
+    });
+    return flagView((await repo.getFlag(this.ctx.db, p.regionCode, id))!);
+  }
+
+  /**
+   * Tells the case's reviewers about a new flag: an in-app notification to whoever holds the case's
+   * open steps (deduplicated per flag and person), and a `review.case_flagged` event for other channels.
+   */
+  private async announceFlag(tx: Queryable, region: string, f: { flagId: number; caseId: string; reportNo: string; previousReportNo: string; diff: ReturnType<typeof diffReports>; target: FlagTarget | null }, now: Date): Promise<void> {
+    const changed = (f.diff.rules as { ruleId: string; verdict?: { before: string; after: string } }[]).filter((r) => r.verdict && r.verdict.before !== r.verdict.after);
+    const layers = (f.diff.layers as { code: string; before: number | null; after: number | null }[]).map((l) => `${l.code} v${l.before ?? '-'}→v${l.after ?? '-'}`).join('、');
+    const caseNo = f.target?.caseNo ?? f.caseId;
+    const title = `【复审提醒】办件 ${caseNo} 的辅助审查结果因图层更新发生变化`;
+    const body = `图层 ${layers || '-'} 发布新版本后自动复审，新报告 ${f.reportNo}（原报告 ${f.previousReportNo}）${changed.length ? `，${changed.length} 项规则结论变化` : '，面积有变化'}。请在“复审提醒”中查看并确认。`;
+    const recipients = f.target ? await repo.stepHolders(tx, region, f.target.openTasks) : [];
+    await repo.notifyStaff(tx, region, recipients, { caseId: f.caseId, title, body, dedupeKey: `review_flag:${f.flagId}` }, now);
+    await this.ctx.outbox.append(tx, {
+      regionCode: region, topic: 'review.case_flagged', aggregateType: 'case', aggregateId: f.caseId,
+      payload: { flagId: f.flagId, caseNo, reportNo: f.reportNo, previousReportNo: f.previousReportNo, changedRules: changed.map((r) => r.ruleId), recipients },
+    });
   }
 
   // --- re-review after a layer changed ------------------------------------------------------
 
   /**
-   * Finds every case whose latest report read an older version of a layer than the current one,
+   * Finds every open case (before a decision) whose latest report read an older version of a layer than the current one,
    * re-reviews it on the current versions (same boundary, same rule-set version, so the difference
    * is the data's) and flags it to the reviewer with the diff. Idempotent: a case already reviewed
    * on the current versions is left alone. Returns the new report ids.
@@ -352,7 +405,10 @@ export class ReviewService {
       }
       if (!outdated) continue;
       try {
-        const report = await this.rerun({ userId: '', username: 'system', regionCode: region }, r.id, { pinVersions: false, trigger: 'layer_update' }, null);
+        // Only open cases: a decided, withdrawn or unknown case keeps the report it was decided on.
+        const c = await this.cases.lookup(region, r.case_id);
+        if (!c?.open) continue;
+        const report = await this.rerun({ userId: '', username: 'system', regionCode: region }, r.id, { pinVersions: false, trigger: 'layer_update', flag: { caseNo: c.caseNo, openTasks: c.openTasks } }, null);
         done.push(report.id);
       } catch {
         // One case that cannot be re-reviewed (its rule-set version is gone …) must not stop the others;
@@ -371,6 +427,19 @@ export class ReviewService {
   idle(): Promise<unknown> {
     return this.sweeping;
   }
+}
+
+/** The case a layer-update re-review flags, and the steps whose holders are told. */
+interface FlagTarget {
+  caseNo: string;
+  openTasks: { permission: string; departmentCode: string | null }[];
+}
+
+function flagView(f: repo.FlagRow) {
+  return {
+    id: f.id, caseId: f.case_id, reportId: f.report_id, previousReportId: f.previous_report_id, summary: f.summary, createdAt: f.created_at.toISOString(),
+    acknowledgedAt: f.acknowledged_at?.toISOString() ?? null, acknowledgedBy: f.acknowledged_by, acknowledgedByName: f.acknowledged_by_name, note: f.note,
+  };
 }
 
 function gkOfSource(r: repo.ReportRow): number {

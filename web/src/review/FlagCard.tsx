@@ -1,11 +1,13 @@
 import { Card, Flex, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../i18n/LangContext.ts';
+import { FlagAcknowledge } from './FlagAcknowledge.tsx';
 import { ReportDiffView } from './ReportDiffView.tsx';
+import type { ReviewFlag } from './types.ts';
 import type { CaseFlags } from './useCaseFlags.ts';
 
-/** One case's re-review flags: when, which report replaced which, and what changed. */
-export function FlagCard({ entry }: { entry: CaseFlags }) {
+/** One case's re-review flags: when, which report replaced which, what changed, and the acknowledgement. */
+export function FlagCard({ entry, onAcknowledged }: { entry: CaseFlags; onAcknowledged: (flag: ReviewFlag) => void }) {
   const { t, time } = useI18n();
   const c = entry.case;
   return (
@@ -22,7 +24,7 @@ export function FlagCard({ entry }: { entry: CaseFlags }) {
     >
       <Flex vertical gap={16}>
         {entry.flags.map((f) => (
-          <div key={f.id}>
+          <div key={f.id} data-testid={`flag-${f.id}`}>
             <Flex gap={12} wrap align="center" style={{ marginBottom: 8 }}>
               <Typography.Text>{t('review.flags.at')}：{time(f.createdAt)}</Typography.Text>
               <Link to={`/review/${f.reportId}`}>{t('review.flags.report')}{f.summary.reportNo ? ` ${f.summary.reportNo}` : ''}</Link>
@@ -30,6 +32,9 @@ export function FlagCard({ entry }: { entry: CaseFlags }) {
               {f.acknowledgedAt && <Tag>{t('review.flags.acknowledged')}</Tag>}
             </Flex>
             <ReportDiffView diff={f.summary} />
+            <div style={{ marginTop: 8 }}>
+              <FlagAcknowledge flag={f} onDone={onAcknowledged} />
+            </div>
           </div>
         ))}
       </Flex>

@@ -175,6 +175,9 @@ export interface ReviewFlag {
   summary: ReportDiff & { reportNo?: string };
   createdAt: string;
   acknowledgedAt: string | null;
+  acknowledgedBy?: string | null;
+  acknowledgedByName?: string | null;
+  note?: string | null;
 }
 
 /** An entry of GET /api/cases (only the fields this module reads). */

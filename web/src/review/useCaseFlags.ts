@@ -15,14 +15,16 @@ export interface CaseFlagsState {
   error: ApiError | undefined;
   loading: boolean;
   reload: () => void;
+  /** Puts the acknowledged flag in place (it stays on screen, marked, until the next load). */
+  acknowledged: (flag: ReviewFlag) => void;
 }
 
 /**
  * The re-review flags of the cases the user may read: the cases (GET /api/cases, newest 200) and
  * their flags in one request (GET /api/reviews/flags?caseIds=); only cases with flags are kept,
- * newest flag first.
+ * newest flag first. Acknowledged flags only with includeAcknowledged.
  */
-export function useCaseFlags(): CaseFlagsState {
+export function useCaseFlags(includeAcknowledged = false): CaseFlagsState {
   const { signedOut } = useMe();
   const [entries, setEntries] = useState<CaseFlags[]>();
   const [scanned, setScanned] = useState(0);
@@ -39,7 +41,7 @@ export function useCaseFlags(): CaseFlagsState {
       const page = await api<{ items: CaseListItem[] }>('/api/cases', { query: { page: 1, pageSize: 200 }, signal });
       const found: CaseFlags[] = [];
       if (page.items.length) {
-        const flags = await api<ReviewFlag[]>('/api/reviews/flags', { query: { caseIds: page.items.map((c) => c.id).join(',') }, signal });
+        const flags = await api<ReviewFlag[]>('/api/reviews/flags', { query: { caseIds: page.items.map((c) => c.id).join(','), ...(includeAcknowledged ? { include: 'acknowledged' } : {}) }, signal });
         for (const c of page.items) {
           const own = flags.filter((f) => f.caseId === c.id);
           if (own.length) found.push({ case: c, flags: own.reverse() });
@@ -57,8 +59,11 @@ export function useCaseFlags(): CaseFlagsState {
       setLoading(false);
     });
     return () => controller.abort();
-  }, [generation, signedOut]);
+  }, [generation, signedOut, includeAcknowledged]);
 
   const reload = useCallback(() => setGeneration((n) => n + 1), []);
-  return { entries, scanned, error, loading, reload };
+  const acknowledged = useCallback((flag: ReviewFlag) => {
+    setEntries((list) => list?.map((e) => (e.case.id === flag.caseId ? { ...e, flags: e.flags.map((f) => (f.id === flag.id ? flag : f)) } : e)));
+  }, []);
+  return { entries, scanned, error, loading, reload, acknowledged };
 }
