@@ -113,6 +113,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   // wildcard: files are looked up per request, so a rebuilt web/dist is served without a restart;
   // a missing file falls through to the not-found handler below.
   if (hasWeb) await app.register(fastifyStatic, { root: ctx.config.webDistDir, prefix: '/', wildcard: true, index: false });
+  // The public home: static serving refuses a directory (index: false), so '/' is the app shell too.
+  if (hasWeb) app.get('/', { schema: { hide: true } }, (_request, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(fs.createReadStream(index)));
 
   app.setNotFoundHandler((request, reply) => {
     const isPage = request.method === 'GET' && !/^\/(api|docs|tiles|ogc)(\/|$)/.test(request.url) && (request.headers.accept ?? '').includes('text/html');
