@@ -4,16 +4,24 @@
  * applicant data and case states must always come from the server.
  */
 const SHELL = 'landgov-shell-v1';
-const PRECACHE = ['/', '/manifest.webmanifest', '/icons/icon-192.png', '/icons/icon-512.png'];
+const PRECACHE = ['/manifest.webmanifest', '/icons/icon-192.png', '/icons/icon-512.png'];
 const NEVER = /^\/(api|tiles|ogc|docs)(\/|$)/;
 
+/** The shell plus the entry script and styles index.html names (hashed file names change per build). */
+async function precache() {
+  const cache = await caches.open(SHELL);
+  await cache.addAll(PRECACHE);
+  // The server answers page routes with index.html only to a browser asking for HTML.
+  const index = await fetch('/', { headers: { accept: 'text/html' }, cache: 'no-cache' });
+  if (!index.ok) throw new Error(`app shell: HTTP ${index.status}`);
+  await cache.put('/', index.clone());
+  const html = await index.text();
+  const assets = [...new Set(html.match(/\/assets\/[^"'\s>]+/g) || [])];
+  await cache.addAll(assets);
+}
+
 self.addEventListener('install', (event) => {
-  event.waitUntil(
-    caches
-      .open(SHELL)
-      .then((cache) => cache.addAll(PRECACHE))
-      .then(() => self.skipWaiting()),
-  );
+  event.waitUntil(precache().then(() => self.skipWaiting()));
 });
 
 self.addEventListener('activate', (event) => {
