@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { SMTPServer } from 'smtp-server';
+import { ConfigError, loadConfig, redactedConfig } from '../../src/core/config.ts';
 import { applicantActor } from '../../src/modules/approval/actor.ts';
 import { caseQueryCode } from '../../src/modules/approval/cases/query-code.ts';
 import { NOTIFY_EMAIL_QUEUE, NOTIFY_SMS_QUEUE } from '../../src/modules/portal/notify/service.ts';
@@ -113,6 +114,33 @@ async function drain(t: TestApp, queue: string): Promise<number> {
   while (await t.ctx.jobs.runOnce([queue])) n++;
   return n;
 }
+
+describe('e-mail configuration', () => {
+  const problems = (env: Record<string, string>): string => {
+    try {
+      loadConfig(env);
+      return '';
+    } catch (err) {
+      return (err as ConfigError).problems.join('\n');
+    }
+  };
+
+  it('is off without SMTP_URL, and reads the relay, sender and name with it; the password is redacted', () => {
+    assert.equal(loadConfig({}).mail, null);
+    const c = loadConfig({ SMTP_URL: 'smtp://relay:s3cret@mail.example.gov.cn:587', MAIL_FROM: 'noreply@zrzy.example.gov.cn' });
+    assert.deepEqual(c.mail, { smtpUrl: 'smtp://relay:s3cret@mail.example.gov.cn:587', from: 'noreply@zrzy.example.gov.cn', fromName: '网上办事大厅' });
+    assert.equal((redactedConfig(c).mail as { smtpUrl: string }).smtpUrl, 'smtp://relay:***@mail.example.gov.cn:587');
+  });
+
+  it('lists every problem: wrong scheme, no sender, a sender that is not a plain address, a name with a line break', () => {
+    assert.match(problems({ SMTP_URL: 'http://mail.example.gov.cn' }), /SMTP_URL: expected an smtp:\/\/ or smtps:\/\/ URL/);
+    assert.match(problems({ SMTP_URL: 'not a url', MAIL_FROM: 'a@example.com' }), /SMTP_URL: not a valid URL/);
+    assert.match(problems({ SMTP_URL: 'smtp://mail.example.gov.cn:25' }), /MAIL_FROM: required when SMTP_URL is set/);
+    const p = problems({ SMTP_URL: 'smtps://mail.example.gov.cn', MAIL_FROM: 'noreply@example.com\r\nBcc: x@example.com', MAIL_FROM_NAME: '局\r\nBcc: x@example.com' });
+    assert.match(p, /MAIL_FROM: expected a plain e-mail address/);
+    assert.match(p, /MAIL_FROM_NAME: at most 100 characters on one line/);
+  });
+});
 
 for (const kind of testDbs) {
   describe(`applicant notifications on ${kind.name}`, () => {

@@ -78,7 +78,8 @@ export class NotifyService {
     // Window cases have no hall account to tell; the clerk hands over paper notices.
     const accountId = c?.applicant.accountId;
     if (!c || !accountId) return;
-    const itemName = await this.itemName(c.region_code, c.item_code, tx);
+    // An item that cannot be read must not hold up the outbox (a failing subscriber blocks the events after it).
+    const itemName = await this.itemName(c.region_code, c.item_code, tx).catch(() => c.item_code);
     const { title, body } = caseMessage({ action, caseNo: c.case_no, itemName, payload: e.payload, dueDate: c.due_date });
     await this.post(tx, { regionCode: c.region_code, applicantId: accountId, caseId: c.id, caseNo: c.case_no, kind: action, title, body, dedupeKey: `event:${e.id}` });
   }
@@ -93,11 +94,12 @@ export class NotifyService {
     await tx.query('SAVEPOINT applicant_message');
     try {
       const now = this.now;
-      const row = await repo.insertMessage(tx, { ...m, now });
-      if (row) {
-        const account = await applicantsRepo.byId(tx, m.applicantId);
+      // An account deleted meanwhile gets nothing (and must not fail the outbox on the foreign key).
+      const account = await applicantsRepo.byId(tx, m.applicantId);
+      const row = account ? await repo.insertMessage(tx, { ...m, now }) : undefined;
+      if (account && row) {
         const s = await this.settingsOf(tx, m.applicantId);
-        if (account?.phone_enc && s.channels.sms && this.sms.name !== 'none' && (await repo.insertDelivery(tx, row.id, 'sms', now))) {
+        if (account.phone_enc && s.channels.sms && this.sms.name !== 'none' && (await repo.insertDelivery(tx, row.id, 'sms', now))) {
           await this.ctx.jobs.enqueue(tx, NOTIFY_SMS_QUEUE, { messageId: row.id }, { regionCode: m.regionCode, maxAttempts: DELIVERY_MAX_ATTEMPTS });
         }
         if (s.email && s.channels.email && this.mail && (await repo.insertDelivery(tx, row.id, 'email', now))) {
