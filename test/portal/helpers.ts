@@ -81,7 +81,7 @@ export async function registerPerson(t: TestApp, opts: { name?: string; idNumber
 // ---- the online hall (网上办事大厅): uploads and drafts ------------------------------------
 
 /** A small but real-typed PDF (its first bytes are what the server reads), different on every call. */
-export function pdfBytes(text = crypto.randomUUID()): Buffer {
+export function pdfBytes(text: string = crypto.randomUUID()): Buffer {
   return Buffer.from(`%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n% ${text}\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n`, 'latin1');
 }
 
