@@ -2,7 +2,7 @@ import type { AppContext } from '../../core/context.ts';
 import type { Actor } from './actor.ts';
 import { addDays } from '../../core/calendar/calendar.ts';
 import { chinaDate } from './cases/clock.ts';
-import { yellowThresholds } from './cases/views.ts';
+import { CALENDAR_REUSE_MS, yellowThresholds } from './cases/views.ts';
 import { CLOSED, STATE_NAMES, type CaseState } from './cases/states.ts';
 import type { Sheet } from './xlsx.ts';
 
@@ -88,6 +88,8 @@ const METRIC_SQL: Record<Metric, string> = {
 const CLOSED_SQL = CLOSED.map((s) => `'${s}'`).join(', ');
 // The China-local calendar day of a timestamp (chinaDate): UTC+8, no daylight saving.
 const cnDay = (col: string) => `((${col} AT TIME ZONE 'UTC') + interval '8 hours')::date`;
+// Working days up to and including a day: the running count of the calendar window ($6 its first day, $7 the counts).
+const wd = (day: string) => `($7::int[])[(${day}) - $6::date + 1]`;
 
 /**
  * Efficiency supervision (效能监管): figures over the cases submitted in a period, by state, item
@@ -96,27 +98,39 @@ const cnDay = (col: string) => `((${col} AT TIME ZONE 'UTC') + interval '8 hours
  * drill-down to the cases behind each figure and an xlsx export.
  *
  * A county has hundreds of thousands of cases a year, so the per-case figures (working days,
- * lights, on time) are computed in SQL: the working-day calendar goes in as a table of
- * (day, working days up to and including that day), so "working days in (a, b]" is n(b) − n(a),
+ * lights, on time) are computed in SQL: the working-day calendar goes in as an array of the
+ * working days up to and including each day of a window, so "working days in (a, b]" is n(b) − n(a),
  * and the lights compare the due date with the dates at which each warning threshold is reached.
  */
 export class SupervisionService {
+  /** Running working-day counts per calendar window, reused for CALENDAR_REUSE_MS. */
+  private readonly counts = new Map<string, { at: number; list: number[] }>();
+
   constructor(private readonly ctx: AppContext) {}
 
-  /** The calendar parameters of the figure query: the days around the period and today, their running working-day counts, the yellow thresholds. */
-  private async calendarParams(p: Period): Promise<{ today: string; days: string[]; counts: number[]; yellowBefore: string[] }> {
+  /**
+   * The calendar parameters of the figure query: the first day of a window around the period and
+   * today, the running count of working days of each day of the window (index = days since the
+   * first + 1), and the yellow thresholds.
+   */
+  private async calendarParams(p: Period): Promise<{ today: string; lo: string; counts: number[]; yellowBefore: string[] }> {
     const today = chinaDate(this.ctx.now());
     const lo = addDays(p.from, -31);
     const hi = addDays(p.to > today ? p.to : today, 31);
-    const days: string[] = [];
-    const counts: number[] = [];
-    let n = 0;
-    for (const d of await this.ctx.calendar.days(lo, hi)) {
-      if (d.working) n++;
-      days.push(d.date);
-      counts.push(n);
+    const key = `${lo}/${hi}`;
+    let counts = this.counts.get(key);
+    if (!counts || Date.now() - counts.at > CALENDAR_REUSE_MS) {
+      const list: number[] = [];
+      let n = 0;
+      for (const d of await this.ctx.calendar.days(lo, hi)) {
+        if (d.working) n++;
+        list.push(n);
+      }
+      counts = { at: Date.now(), list };
+      if (this.counts.size > 50) this.counts.clear();
+      this.counts.set(key, counts);
     }
-    return { today, days, counts, yellowBefore: await yellowThresholds(this.ctx.calendar, today) };
+    return { today, lo, counts: counts.list, yellowBefore: await yellowThresholds(this.ctx.calendar, today) };
   }
 
   /**
@@ -125,11 +139,15 @@ export class SupervisionService {
    */
   private async figureSql(actor: Actor, p: Period): Promise<{ sql: string; params: unknown[] }> {
     const cal = await this.calendarParams(p);
-    const params: unknown[] = [actor.regionCode, p.from, p.to, p.itemCode ?? null, p.department ?? null, cal.days, cal.counts, cal.today, cal.yellowBefore];
-    const sql = `WITH cal AS (SELECT * FROM unnest($6::date[], $7::int[]) AS cal(d, n)),
-      base AS (
+    // Item name, handling type and online depth per item version, looked up by position (no join: the planner misjudges it).
+    const iv = (await this.ctx.db.query<{ key: string; name: string; handling_type: string | null; online_depth: string | null }>(
+      `SELECT v.code || ':' || v.version AS key, i.name, v.guide->>'handlingType' AS handling_type, v.guide->>'onlineDepth' AS online_depth
+         FROM service_item_versions v JOIN service_items i ON i.id = v.item_id WHERE v.region_code = $1`, [actor.regionCode])).rows;
+    const params: unknown[] = [actor.regionCode, p.from, p.to, p.itemCode ?? null, p.department ?? null, cal.lo, cal.counts, cal.today, cal.yellowBefore,
+      iv.map((x) => x.key), iv.map((x) => x.name), iv.map((x) => x.handling_type ?? ''), iv.map((x) => x.online_depth ?? '')];
+    const sql = `WITH base AS NOT MATERIALIZED (
         SELECT c.id, c.case_no, c.item_code, c.item_version, c.department_code, c.state, c.channel, c.submitted_at, c.accepted_on, c.due_date,
-               c.decided_at, c.warning_days, c.visits,
+               c.decided_at, c.warning_days, c.visits, array_position($10::text[], c.item_code || ':' || c.item_version) AS ivx,
                CASE WHEN c.decided_at IS NOT NULL THEN ${cnDay('c.decided_at')}
                     WHEN c.state IN (${CLOSED_SQL}) AND c.closed_at IS NOT NULL THEN ${cnDay('c.closed_at')} END AS finished_on
           FROM cases c
@@ -138,17 +156,15 @@ export class SupervisionService {
       -- Pauses of the period's cases: the working days they take off the elapsed time (elapsedDays), and whether one is open.
       pz AS (
         SELECT b.id, bool_or(p.ended_on IS NULL) AS open_pause,
-               coalesce(sum(CASE WHEN p.ended_on IS NOT NULL THEN coalesce(p.paused_working_days, 0) ELSE greatest(0, pu.n - ps.n) END)
+               coalesce(sum(CASE WHEN p.ended_on IS NOT NULL THEN coalesce(p.paused_working_days, 0) ELSE greatest(0, ${wd('coalesce(b.finished_on, $8::date)')} - ${wd('p.started_on')}) END)
                         FILTER (WHERE b.accepted_on IS NOT NULL AND p.started_on >= b.accepted_on), 0)::int AS paused_days
           FROM case_pauses p JOIN base b ON b.id = p.case_id
-          LEFT JOIN cal ps ON ps.d = p.started_on
-          LEFT JOIN cal pu ON pu.d = coalesce(b.finished_on, $8::date)
          WHERE p.region_code = $1
          GROUP BY b.id),
       fig AS (
-        SELECT b.*, i.name AS item_name, v.guide->>'handlingType' AS handling_type, v.guide->>'onlineDepth' AS online_depth,
+        SELECT b.*, ($11::text[])[b.ivx] AS item_name, ($12::text[])[b.ivx] AS handling_type, ($13::text[])[b.ivx] AS online_depth,
                CASE WHEN b.accepted_on IS NULL THEN NULL
-                    ELSE greatest(0, cu.n - ca.n - coalesce(pz.paused_days, 0)) END AS working_days,
+                    ELSE greatest(0, ${wd('coalesce(b.finished_on, $8::date)')} - ${wd('b.accepted_on')} - coalesce(pz.paused_days, 0)) END AS working_days,
                CASE WHEN b.finished_on IS NOT NULL OR b.accepted_on IS NULL THEN 'none'
                     WHEN pz.open_pause THEN 'paused'
                     WHEN b.due_date IS NULL THEN 'none'
@@ -158,11 +174,8 @@ export class SupervisionService {
                CASE WHEN b.decided_at IS NOT NULL AND b.due_date IS NOT NULL THEN b.finished_on <= b.due_date END AS on_time,
                CASE WHEN b.decided_at IS NOT NULL AND b.due_date IS NOT NULL THEN b.finished_on < b.due_date END AS early
           FROM base b
-          JOIN service_items i ON i.region_code = $1 AND i.code = b.item_code
-          JOIN service_item_versions v ON v.item_id = i.id AND v.version = b.item_version
           LEFT JOIN pz ON pz.id = b.id
-          LEFT JOIN cal ca ON ca.d = b.accepted_on
-          LEFT JOIN cal cu ON cu.d = coalesce(b.finished_on, $8::date))`;
+         WHERE b.ivx IS NOT NULL)`;
     return { sql, params };
   }
 
@@ -220,10 +233,8 @@ export class SupervisionService {
     // Working days per step: tasks done, from the day each started to the day it was completed.
     const steps = (await this.ctx.db.query<{ item_code: string; step_id: string; step_name: string; tasks: number; days: number }>(
       `${sql}
-       SELECT b.item_code, t.step_id, min(t.step_name) AS step_name, count(*)::int AS tasks, sum(greatest(0, ce.n - cs.n))::int AS days
+       SELECT b.item_code, t.step_id, min(t.step_name) AS step_name, count(*)::int AS tasks, sum(greatest(0, ${wd(cnDay('t.completed_at'))} - ${wd('t.started_on')}))::int AS days
          FROM base b JOIN case_tasks t ON t.case_id = b.id
-         JOIN cal cs ON cs.d = t.started_on
-         JOIN cal ce ON ce.d = ${cnDay('t.completed_at')}
         WHERE t.status = 'done'
         GROUP BY b.item_code, t.step_id ORDER BY b.item_code, t.step_id`, params)).rows;
     return {

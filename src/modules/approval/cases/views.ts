@@ -1,5 +1,5 @@
 import { caseQueryCode } from './query-code.ts';
-import type { WorkCalendar } from '../../../core/calendar/calendar.ts';
+import { addDays, type WorkCalendar } from '../../../core/calendar/calendar.ts';
 import type { AppContext } from '../../../core/context.ts';
 import { AppError } from '../../../core/errors.ts';
 import type { Actor } from '../actor.ts';
@@ -23,10 +23,20 @@ export type TaskView = 'todo' | 'done' | 'warning' | 'overdue';
  * every yellow light into a date comparison the database can filter and count.
  */
 export async function yellowThresholds(cal: WorkCalendar, today: string): Promise<string[]> {
-  const out: string[] = [];
-  for (let w = 0; w <= 30; w++) out.push(await cal.addWorkingDays(today, w + 1));
-  return out;
+  const hit = thresholdCache.get(cal);
+  if (hit && hit.today === today && Date.now() - hit.at < CALENDAR_REUSE_MS) return hit.dates;
+  // One pass over the next 100 calendar days (31 working days are always among them).
+  const dates = (await cal.days(addDays(today, 1), addDays(today, 100))).filter((d) => d.working).map((d) => d.date).slice(0, 31);
+  thresholdCache.set(cal, { today, at: Date.now(), dates });
+  return dates;
 }
+
+/**
+ * Reading a day from the holiday package costs ~0.1 ms, so derived day lists are reused for a few
+ * seconds — well inside the calendar's own one-minute cache of administrators' overrides.
+ */
+export const CALENDAR_REUSE_MS = 10_000;
+const thresholdCache = new WeakMap<WorkCalendar, { today: string; at: number; dates: string[] }>();
 
 /** Read models of cases and tasks, each carrying the current user's allowed actions. */
 export class CaseViews {
@@ -201,10 +211,17 @@ export class CaseViews {
           WHERE ${openWhere}${viewWhere}
           ORDER BY t.due_date NULLS LAST, t.started_at, t.id LIMIT $${pageParams.length - 1} OFFSET $${pageParams.length}`, pageParams)).rows;
       const graphs = new Map<string, (t: TaskLike) => boolean>();
+      const defIds = [...new Set(rows.map((t) => t.definition_id))];
+      if (defIds.length > 0) {
+        for (const d of (await this.ctx.db.query<{ id: string; graph: ProcessGraph }>('SELECT id, graph FROM process_definitions WHERE id = ANY($1::uuid[])', [defIds])).rows) graphs.set(d.id, returnableIn(d.graph));
+      }
+      // Working days left from the thresholds (the k-th working day after today is yellowBefore[k-1]); the calendar only for overdue tasks.
+      const remaining = (due: string) => { const k = yellowBefore.findIndex((d) => d > due); return k === -1 ? null : k; };
       for (const t of rows) {
-        if (!graphs.has(t.definition_id)) graphs.set(t.definition_id, returnableIn((await this.ctx.db.query<{ graph: ProcessGraph }>('SELECT graph FROM process_definitions WHERE id = $1', [t.definition_id])).rows[0]?.graph));
         const isPaused = t.state === 'SPECIAL_PROCEDURE' || t.state === 'SUSPENDED' || t.state === 'SUPPLEMENT_BEFORE_ACCEPT';
-        const l = await this.taskLight(t, t.warning_days, isPaused);
+        const left = t.due_date && t.due_date >= today ? remaining(t.due_date) : null;
+        const l = left === null ? await this.taskLight(t, t.warning_days, isPaused)
+          : { light: isPaused ? 'paused' as const : left <= t.warning_days ? 'yellow' as const : 'green' as const, remainingDays: left };
         const all: AllowedAction[] = allowedActions(actor, { state: t.state as CaseRow['state'], submitted_by: t.submitted_by, extension_days: t.extension_days }, [t], graphs.get(t.definition_id));
         items.push({ taskId: t.id, caseId: t.case_id, caseNo: t.case_no, itemCode: t.item_code, caseState: t.state, stepId: t.step_id, stepName: t.step_name, phase: t.phase,
           departmentCode: t.department_code, applicantName: t.applicant.name, projectName: (t.project.projectName as string | undefined) ?? null,
