@@ -9,7 +9,7 @@ import { NOTIFY_EMAIL_QUEUE, NOTIFY_SMS_QUEUE } from '../../src/modules/portal/n
 import { testDbs } from '../helpers/db.ts';
 import { testApp, type TestApp } from '../helpers/app.ts';
 import { get, ok, openTask, projectFor, staff, toDecision, type Staff } from '../approval/helpers.ts';
-import { registerPerson, smsOf, type Person } from './helpers.ts';
+import { newUscc, registerPerson, smsOf, type Person } from './helpers.ts';
 
 const BASE = 'https://zwfw.example.gov.cn';
 
@@ -198,6 +198,44 @@ for (const kind of testDbs) {
         assert.match(list.items.find((m) => m.kind === 'accept')!.body, /承诺办结日期为 \d{4}-\d{2}-\d{2}/);
       });
 
+      it('tells of the special procedure, the extension and 不予许可 with its reason, in the timeline\'s words', async () => {
+        const p = await registerPerson(t);
+        const { id, actor } = await onlineCase(t, p);
+        let c = await get(t, s.clerk, id);
+        c = await ok(t, s.clerk, id, { action: 'accept', taskId: openTask(c, 'accept') });
+        c = await ok(t, s.handler, id, { action: 'start_special', taskId: openTask(c, 'handle'), procedure: 'publicity', plannedDays: 5, reason: '批前公示' });
+        c = await ok(t, s.handler, id, { action: 'end_special', result: '公示无异议' });
+        c = await ok(t, s.leader, id, { action: 'extend', reason: '需征求相关部门意见' });
+        c = await ok(t, s.handler, id, { action: 'pass', taskId: openTask(c, 'handle') });
+        c = await ok(t, s.head, id, { action: 'pass', taskId: openTask(c, 'review') });
+        c = await ok(t, s.leader, id, { action: 'reject', taskId: openTask(c, 'approve'), reason: '不符合国土空间规划' });
+        assert.equal(c.state, 'DONE_DENIED');
+        await dispatch(t);
+        const list = await messages(p.cookie);
+        assert.deepEqual(list.items.map((m) => m.kind).reverse(), ['submit', 'accept', 'start_special', 'end_special', 'extend', 'reject']);
+        const timeline = (await t.app.approval.applicantViews.detail(actor, id)).timeline;
+        for (const h of timeline) assert.equal(list.items.find((x) => x.kind === h.action)!.title, `办件 ${c.caseNo} ${h.label}`);
+        const body = (k: string) => list.items.find((m) => m.kind === k)!.body;
+        assert.match(body('start_special'), /进入特别程序（批前公示）/);
+        assert.match(body('extend'), /延期办理 10 个工作日，办结期限为 \d{4}-\d{2}-\d{2}。理由：需征求相关部门意见/);
+        assert.match(body('reject'), /不予许可。理由：不符合国土空间规划/);
+      });
+
+      it('writes to the organisation an agent acted for: seen while acting for it, not as the person', async () => {
+        const p = await registerPerson(t);
+        const org = await t.app.inject({ method: 'POST', url: '/api/portal/auth/organisations', headers: { cookie: p.cookie }, payload: { name: '衡南县某某建设有限公司', uscc: newUscc() } });
+        assert.equal(org.statusCode, 201, org.body);
+        const orgId = org.json().id as string;
+        const actor = applicantActor({ applicantId: orgId, displayName: '衡南县某某建设有限公司', regionCode: t.region });
+        await t.app.approval.cases.submit(actor, { itemCode: 'JSYDGH', applicant: { type: 'organisation', name: '衡南县某某建设有限公司', idType: 'credit_code', idNumber: '91430422MA4L0ABC11', phone: '13907340000' }, project: projectFor('JSYDGH') }, `org${Date.now()}`);
+        await dispatch(t);
+        assert.equal((await messages(p.cookie)).total, 0, 'the person\'s own messages');
+        const asOrg = await t.app.inject({ method: 'POST', url: '/api/portal/auth/act-as', headers: { cookie: p.cookie }, payload: { organisationId: orgId } });
+        assert.ok(asOrg.statusCode < 300, asOrg.body);
+        const list = await messages(p.cookie);
+        assert.deepEqual(list.items.map((m) => m.kind), ['submit']);
+      });
+
       it('does not write a message twice when the outbox delivers an event again', async () => {
         const p = await registerPerson(t);
         const { id } = await onlineCase(t, p);
@@ -207,6 +245,8 @@ for (const kind of testDbs) {
         const again = await t.db.query('UPDATE outbox SET published_at = NULL WHERE aggregate_id = $1 RETURNING id', [id]);
         assert.ok((again.rowCount ?? 0) >= 1);
         await dispatch(t);
+        const pending = await t.db.query('SELECT id FROM outbox WHERE aggregate_id = $1 AND published_at IS NULL', [id]);
+        assert.equal(pending.rowCount, 0, 'the redelivered events were handled, not left failing');
         const list = await messages(p.cookie);
         assert.equal(list.total, 1);
         const jobs = await t.db.query(`SELECT count(*)::int AS n FROM applicant_message_deliveries WHERE message_id = $1`, [list.items[0]!.id]);
