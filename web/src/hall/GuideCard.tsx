@@ -2,6 +2,7 @@ import { Card, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../i18n/LangContext.ts';
 import { DepthTag, useLocalName } from './bits.tsx';
+import { TONE } from './tone.ts';
 import type { GuideItem } from './types.ts';
 
 /** One service item of the catalogue: name, online depth, visits, time limits. */
@@ -22,7 +23,7 @@ export function GuideCard({ item }: { item: GuideItem }) {
       <Space size={[4, 6]} wrap style={{ marginBottom: 8 }}>
         <DepthTag depth={item.onlineDepth} />
         <Tag>{t('hall.guide.visits', { n: item.maxVisits })}</Tag>
-        {item.spatialReview && <Tag color="purple">{t('hall.guide.spatialReview')}</Tag>}
+        {item.spatialReview && <Tag variant="solid" color={TONE.purple}>{t('hall.guide.spatialReview')}</Tag>}
         {item.audiences.map((a) => (
           <Tag key={a}>{t(`hall.audience.${a}`)}</Tag>
         ))}

@@ -46,7 +46,7 @@ function Header() {
           <Space wrap size={8}>
             <Button
               size="small"
-              ghost
+              className="hall-header-btn"
               icon={<FontSizeOutlined />}
               aria-pressed={display.largeText}
               onClick={display.toggleLargeText}
@@ -56,7 +56,7 @@ function Header() {
             </Button>
             <Button
               size="small"
-              ghost
+              className="hall-header-btn"
               icon={<BgColorsOutlined />}
               aria-pressed={display.highContrast}
               onClick={display.toggleHighContrast}
@@ -83,7 +83,7 @@ function Header() {
               </Typography.Text>
               <Button
                 size="small"
-                ghost
+                className="hall-header-btn"
                 icon={<LogoutOutlined />}
                 onClick={() => {
                   void logout().then(() => navigate('/'));

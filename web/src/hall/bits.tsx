@@ -1,6 +1,7 @@
 import { Tag } from 'antd';
 import { useI18n } from '../i18n/LangContext.ts';
 import type { DictKey } from '../i18n/translate.ts';
+import { TONE } from './tone.ts';
 import type { Light } from './types.ts';
 
 const DEPTH_KEY: Record<string, DictKey> = {
@@ -14,17 +15,17 @@ const DEPTH_KEY: Record<string, DictKey> = {
 export function DepthTag({ depth }: { depth: string }) {
   const { t } = useI18n();
   const key = DEPTH_KEY[depth];
-  return <Tag color={depth === '全程网办' ? 'green' : 'blue'}>{key ? t(key) : depth}</Tag>;
+  return <Tag variant="solid" color={depth === '全程网办' ? TONE.green : TONE.blue}>{key ? t(key) : depth}</Tag>;
 }
 
-const LIGHT_COLOR: Record<Light, string> = { green: 'success', yellow: 'warning', red: 'error', paused: 'default', none: 'default' };
+const LIGHT_COLOR: Record<Light, string> = { green: TONE.green, yellow: TONE.orange, red: TONE.red, paused: TONE.grey, none: TONE.grey };
 
 /** The deadline light of a case: 正常 / 临近期限 / 已超期 / 暂停计时. */
 export function LightTag({ light }: { light: Light }) {
   const { t } = useI18n();
   if (light === 'none') return null;
   return (
-    <Tag color={LIGHT_COLOR[light]} data-light={light}>
+    <Tag variant="solid" color={LIGHT_COLOR[light]} data-light={light}>
       {t(`hall.light.${light}`)}
     </Tag>
   );
@@ -34,12 +35,12 @@ export function LightTag({ light }: { light: Light }) {
 export function StateTag({ state, name }: { state: string; name: string }) {
   const { lang, t } = useI18n();
   const translated = lang === 'en' ? (t(`hall.state.${state}` as DictKey) as string | undefined) : undefined;
-  const color = state.startsWith('DONE_APPROVED') || state === 'CERTIFIED' || state === 'DELIVERED' ? 'success'
-    : state.startsWith('SUPPLEMENT') || state === 'SUSPENDED' ? 'warning'
-    : state === 'DONE_DENIED' || state === 'REJECTED_ACCEPT' || state === 'WITHDRAWN' ? 'default'
-    : 'processing';
+  const color = state === 'DONE_APPROVED' || state === 'CERTIFIED' || state === 'DELIVERED' ? TONE.green
+    : state.startsWith('SUPPLEMENT') || state === 'SUSPENDED' ? TONE.orange
+    : state === 'DONE_DENIED' || state === 'REJECTED_ACCEPT' || state === 'WITHDRAWN' ? TONE.grey
+    : TONE.blue;
   return (
-    <Tag color={color} data-state={state}>
+    <Tag variant="solid" color={color} data-state={state}>
       {translated || name}
     </Tag>
   );

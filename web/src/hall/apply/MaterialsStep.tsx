@@ -4,6 +4,7 @@ import { CheckCircleFilled, DeleteOutlined, FilePdfOutlined, UploadOutlined } fr
 import { ApiError } from '../../api/client.ts';
 import { errorText } from '../../api/errorText.ts';
 import { useI18n } from '../../i18n/LangContext.ts';
+import { TONE } from '../tone.ts';
 import type { DraftMaterial, GuideMaterial } from '../types.ts';
 import { formatSize, MATERIAL_ACCEPT, MATERIAL_MAX_BYTES, materialFileProblem, uploadMaterial } from '../upload.ts';
 
@@ -62,7 +63,7 @@ export function MaterialUploader({ material: m, current, onUploaded, onRemove, d
         title={
           <Space size={4} wrap>
             <span id={`${inputId}-name`}>{m.name}</span>
-            <Tag color={m.requirement === 'required' ? 'red' : 'default'}>{t(`hall.requirement.${m.requirement}`)}</Tag>
+            <Tag variant="solid" color={m.requirement === 'required' ? TONE.red : TONE.grey}>{t(`hall.requirement.${m.requirement}`)}</Tag>
             {m.templateUrl && (
               <a href={m.templateUrl} download>
                 <FilePdfOutlined /> {t('hall.guide.template')}
@@ -75,7 +76,7 @@ export function MaterialUploader({ material: m, current, onUploaded, onRemove, d
             {m.condition && <div>{t('hall.guide.conditionOf', { condition: m.condition })}</div>}
             {current && (
               <div data-testid={`material-file-${m.code}`}>
-                <CheckCircleFilled style={{ color: '#389e0d' }} aria-hidden /> {current.name}（{formatSize(current.size)}）
+                <CheckCircleFilled style={{ color: TONE.green }} aria-hidden /> {current.name}（{formatSize(current.size)}）
               </div>
             )}
             {row.percent !== undefined && <Progress percent={row.percent} size="small" aria-label={t('hall.upload.progressOf', { name: m.name })} />}

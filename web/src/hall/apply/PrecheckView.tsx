@@ -1,9 +1,9 @@
 import { Descriptions, List, Tag, Typography } from 'antd';
 import { FilePdfOutlined } from '@ant-design/icons';
 import { useI18n } from '../../i18n/LangContext.ts';
-import { VERDICT_COLOR } from '../../review/verdictStyle.ts';
 import type { Verdict } from '../../review/types.ts';
 import { useLocalName } from '../bits.tsx';
+import { TONE, VERDICT_TONE } from '../tone.ts';
 import type { Precheck } from '../types.ts';
 
 /** The instant 预审 of a boundary: verdict, area, one line per rule, and the PDF report. */
@@ -14,7 +14,7 @@ export function PrecheckView({ precheck: p, pdfUrl }: { precheck: Precheck; pdfU
     <section aria-label={t('hall.precheck.title')} data-testid="precheck">
       <Descriptions column={1} size="small" style={{ marginBottom: 8 }}>
         <Descriptions.Item label={t('hall.precheck.verdict')}>
-          <Tag color={VERDICT_COLOR[p.verdict as Verdict] ?? 'default'} data-verdict={p.verdict} style={{ fontSize: '1em', padding: '2px 10px' }}>
+          <Tag variant="solid" color={VERDICT_TONE[p.verdict] ?? TONE.grey} data-verdict={p.verdict} style={{ fontSize: '1em', padding: '2px 10px' }}>
             {name(p.verdictName, p.verdictNameEn)}
           </Tag>
         </Descriptions.Item>
@@ -32,7 +32,7 @@ export function PrecheckView({ precheck: p, pdfUrl }: { precheck: Precheck; pdfU
         renderItem={(r) => (
           <List.Item>
             <div>
-              <Tag color={VERDICT_COLOR[r.verdict as Verdict] ?? 'default'}>{t(`review.verdict.${r.verdict as Verdict}`)}</Tag>
+              <Tag variant="solid" color={VERDICT_TONE[r.verdict] ?? TONE.grey}>{t(`review.verdict.${r.verdict as Verdict}`)}</Tag>
               <Typography.Text strong>{name(r.name, r.nameEn)}</Typography.Text>
               <div>{name(r.message, r.messageEn)}</div>
             </div>

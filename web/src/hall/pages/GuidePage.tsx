@@ -7,6 +7,7 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useI18n } from '../../i18n/LangContext.ts';
 import { DepthTag, useLocalName } from '../bits.tsx';
+import { TONE } from '../tone.ts';
 import type { GuideDetail, GuideMaterial } from '../types.ts';
 import { useHallApi } from '../useHallApi.ts';
 
@@ -39,7 +40,7 @@ function MaterialsTable({ materials }: { materials: GuideMaterial[] }) {
           title: t('hall.guide.requirement'),
           dataIndex: 'requirement',
           width: 96,
-          render: (r: GuideMaterial['requirement']) => <Tag color={r === 'required' ? 'red' : 'default'}>{t(`hall.requirement.${r}`)}</Tag>,
+          render: (r: GuideMaterial['requirement']) => <Tag variant="solid" color={r === 'required' ? TONE.red : TONE.grey}>{t(`hall.requirement.${r}`)}</Tag>,
         },
         { title: t('hall.guide.form'), dataIndex: 'form', width: 110, render: (f: GuideMaterial['form'], m) => `${t(`hall.materialForm.${f}`)} × ${m.count}` },
         {
@@ -89,7 +90,7 @@ export function GuidePage() {
         <Tag>{t('hall.guide.visits', { n: g.maxVisits })}</Tag>
         <Tag>{g.kind}</Tag>
         <Tag>{g.handlingType}</Tag>
-        {g.spatialReview.required && <Tag color="purple">{t('hall.guide.spatialReview')}</Tag>}
+        {g.spatialReview.required && <Tag variant="solid" color={TONE.purple}>{t('hall.guide.spatialReview')}</Tag>}
       </Space>
       <Flex vertical gap={16}>
         <Card title={<Typography.Title level={2} style={{ fontSize: '1.15em', margin: 0 }}>{t('hall.guide.basics')}</Typography.Title>} size="small">
