@@ -221,6 +221,27 @@ for (const kind of testDbs) {
         assert.match(body('reject'), /不予许可。理由：不符合国土空间规划/);
       });
 
+      it('tells of 制证 with the certificate number and of 送达', async () => {
+        const p = await registerPerson(t);
+        const actor = applicantActor({ applicantId: p.id, displayName: p.name, regionCode: t.region });
+        const boundary = { type: 'Polygon', coordinates: [[[112.7, 26.8], [112.7015, 26.8], [112.7015, 26.8012], [112.7, 26.8012], [112.7, 26.8]]] };
+        const { id } = await t.app.approval.cases.submit(actor, {
+          itemCode: 'JSYDGH', applicant: { type: 'person', name: p.name, idType: 'resident_id', idNumber: p.idNumber, phone: p.phone }, project: projectFor('JSYDGH', 18_000), boundary,
+        }, `cert${Date.now()}`);
+        let c = await toDecision(t, s, await get(t, s.clerk, id));
+        c = await ok(t, s.leader, id, { action: 'pass', taskId: openTask(c, 'approve') });
+        c = await ok(t, s.clerk, id, { action: 'certify', taskId: openTask(c, 'certify') });
+        c = await ok(t, s.clerk, id, { action: 'deliver', taskId: openTask(c, 'deliver'), method: 'electronic' });
+        assert.equal(c.state, 'DELIVERED');
+        await dispatch(t);
+        const list = await messages(p.cookie);
+        assert.deepEqual(list.items.map((m) => m.kind).reverse(), ['submit', 'accept', 'approve', 'certify', 'deliver']);
+        const certify = list.items.find((m) => m.kind === 'certify')!;
+        assert.equal(certify.title, `办件 ${c.caseNo} 已制证`);
+        assert.ok(certify.body.includes(`证书编号 ${c.certificateNo}`), certify.body);
+        assert.equal(list.items.find((m) => m.kind === 'deliver')!.title, `办件 ${c.caseNo} 已送达`);
+      });
+
       it('writes to the organisation an agent acted for: seen while acting for it, not as the person', async () => {
         const p = await registerPerson(t);
         const org = await t.app.inject({ method: 'POST', url: '/api/portal/auth/organisations', headers: { cookie: p.cookie }, payload: { name: '衡南县某某建设有限公司', uscc: newUscc() } });
