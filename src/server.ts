@@ -7,6 +7,7 @@ import { openDb } from './core/db/index.ts';
 import { migrate } from './core/db/migrate.ts';
 import { seedDemoCounty } from './demo/county.ts';
 import { hasDemoData, seedDemo, syncDemoPassword } from './demo/seed.ts';
+import { seedDemoApplicant } from './demo/applicant.ts';
 import { registerMaintenance, scheduleMaintenance } from './core/maintenance.ts';
 
 export interface Running {
@@ -33,6 +34,8 @@ export async function prepareDatabase(ctx: AppContext, log: (msg: string) => voi
     const n = await syncDemoPassword(db, config.regionCode, config.demoPassword);
     if (n > 0) log(`demo accounts now use DEMO_PASSWORD (${n} changed)`);
   }
+  // The online hall's demo citizen 张三 (same password as the demo staff accounts).
+  if (config.demoData === 'auto' && (await seedDemoApplicant(ctx))) log('demo citizen for the online hall: 张三, ID 43042219900101123X / phone 13907341234');
   // The demo county's spatial layers, when the catalogue is still empty.
   if (config.demoData === 'auto') await seedDemoCounty(ctx, config.regionCode, log);
 }

@@ -6,6 +6,7 @@ import { migrate } from '../core/db/migrate.ts';
 import { createContext } from '../core/context.ts';
 import { seedDemoCounty } from '../demo/county.ts';
 import { seedDemo } from '../demo/seed.ts';
+import { seedDemoApplicant } from '../demo/applicant.ts';
 
 try {
   const config = loadConfig();
@@ -16,7 +17,9 @@ try {
     const r = await seedDemo(db, config.regionCode, config.demoPassword);
     console.log(`demo data: ${r.towns} towns, ${r.villages} villages; accounts ${r.seeded ? 'created' : 'already present'}`);
     if (r.generatedPassword) console.log(`demo accounts' password (shown once): ${r.generatedPassword}`);
-    const loaded = await seedDemoCounty(createContext(config, db), config.regionCode, console.log);
+    const ctx = createContext(config, db);
+    if (await seedDemoApplicant(ctx)) console.log('demo citizen for the online hall: 张三, ID 43042219900101123X / phone 13907341234 (demo password)');
+    const loaded = await seedDemoCounty(ctx, config.regionCode, console.log);
     if (!loaded) console.log('spatial layers already present (or another region): left as they are');
   } finally {
     await db.close();

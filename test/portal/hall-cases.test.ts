@@ -105,7 +105,7 @@ for (const kind of testDbs) {
       assert.deepEqual(c.allowedActions.map((a: { action: string }) => a.action).sort(), ['resubmit', 'withdraw']);
       assert.deepEqual(c.documents.map((d: { kind: string }) => d.kind), ['supplement']);
       assert.ok(!JSON.stringify(c).includes('内部备注'), 'internal comments stay inside');
-      assert.ok(!JSON.stringify(c).includes(s.names.clerk), 'no staff name');
+      assert.ok(!JSON.stringify(c).includes(s.names.clerk!), 'no staff name');
       const notice = await t.app.inject({ method: 'GET', url: c.documents[0].url, headers: { cookie: zhang.cookie } });
       assert.equal(notice.statusCode, 200);
       assert.match(pdfText(notice.rawPayload).replace(/\s+/g, ''), /项目批准文件/);
@@ -203,7 +203,7 @@ for (const kind of testDbs) {
       });
 
       it('answers the 21st failed lookup within a minute from one address with 429', async () => {
-        const { caseNo, queryCode } = await applyOnline(t, li, 'BDCDJ');
+        const { caseNo, queryCode } = await applyOnline(t, li, "BDCDJ");
         const remoteAddress = '10.77.0.21';
         for (let i = 0; i < 20; i++) {
           const r = await t.app.inject({ method: 'GET', url: `/api/portal/progress?no=${caseNo}&code=WRONG${i}`, remoteAddress });
