@@ -6,7 +6,7 @@ import { testDbs } from '../helpers/db.ts';
 import { get, ok, openTask, projectFor, relogin, setChinaDate, staff, toDecision, type Staff } from '../approval/helpers.ts';
 import { pdfText } from '../documents/poppler.ts';
 import { boundaryTxt, buildCounty } from '../review/helpers.ts';
-import { APPLICANT_PASSWORD, applicantCookie, fillDraft, filePart, newDraft, registerPerson, uploadFile, type Person } from './helpers.ts';
+import { APPLICANT_PASSWORD, applicantCookie, fillDraft, filePart, newDraft, newUscc, registerPerson, uploadFile, type Person } from './helpers.ts';
 
 const XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>';
 
@@ -178,6 +178,22 @@ for (const kind of testDbs) {
       assert.deepEqual(labels, ['已申报', '已受理', '准予许可', '已制证']);
       for (const h of m.timeline.slice(1)) assert.ok(h.department !== '申请人' && h.departmentEn, JSON.stringify(h));
       assert.ok(!JSON.stringify(m.timeline).match(new RegExp(Object.values(s.names).join('|'))), 'no staff names');
+    });
+
+    it('an agent acting for an organisation applies as the organisation; the person’s own cases stay apart', async () => {
+      const wang = await registerPerson(t, { name: '王五' });
+      const org = await t.app.inject({ method: 'POST', url: '/api/portal/auth/organisations', headers: { cookie: wang.cookie }, payload: { name: '衡南县示例置业有限公司', uscc: newUscc() } });
+      assert.equal(org.statusCode, 201, org.body);
+      const actAs = (organisationId: string | null) => t.app.inject({ method: 'POST', url: '/api/portal/auth/act-as', headers: { cookie: wang.cookie }, payload: { organisationId } });
+      assert.equal((await actAs(org.json().id)).statusCode, 200);
+      const { caseId } = await applyOnline(t, wang, 'BDCDJ');
+      const row = (await t.db.query<{ applicant: { type: string; name: string; idType: string; accountId: string; contactName: string } }>('SELECT applicant FROM cases WHERE id = $1', [caseId])).rows[0]!.applicant;
+      assert.deepEqual([row.type, row.name, row.idType, row.accountId, row.contactName], ['organisation', '衡南县示例置业有限公司', 'credit_code', org.json().id, '王五']);
+      assert.ok((await t.app.inject({ method: 'GET', url: '/api/portal/cases', headers: { cookie: wang.cookie } })).json().some((x: { id: string }) => x.id === caseId));
+      assert.equal((await actAs(null)).statusCode, 200);
+      assert.ok(!(await t.app.inject({ method: 'GET', url: '/api/portal/cases', headers: { cookie: wang.cookie } })).json().some((x: { id: string }) => x.id === caseId));
+      const res = await t.app.inject({ method: 'GET', url: `/api/portal/cases/${caseId}`, headers: { cookie: wang.cookie } });
+      assert.equal(res.statusCode, 403, 'acting for oneself, the organisation’s case is not the person’s');
     });
 
     describe('GET /api/portal/progress (public)', () => {
