@@ -329,7 +329,7 @@ for (const kind of testDbs) describe(`browser (${kind.name}): the online hall (�
         await page.getByTestId('boundary-input').setInputFiles(txt);
         const precheck = page.getByTestId('precheck');
         await precheck.waitFor({ timeout: 60_000 });
-        await precheck.getByText(/平方米/).waitFor();
+        await precheck.getByText(/^[0-9,.]+ 平方米（[0-9.]+ 公顷/).waitFor();
         assert.match((await precheck.getByRole('link', { name: /预审报告/ }).getAttribute('href')) ?? '', /\/api\/portal\/drafts\/[0-9a-f-]{36}\/precheck\.pdf$/);
         assert.ok((await precheck.locator('.ant-list-item').count()) > 0, 'rule lines shown');
         await assertNoHorizontalScroll(page, `boundary ${label}`);

@@ -23,7 +23,7 @@ function UnreadBadge() {
   return (
     <NavLink to="/hall/messages" aria-label={unread ? t('hall.nav.messagesUnread', { count: unread }) : t('hall.nav.messages')}>
       <Badge count={unread} size="small" offset={[8, -2]} color="#d4380d">
-        <span style={{ color: 'inherit' }}>{t('hall.nav.messages')}</span>
+        <span style={{ color: '#fff' }}>{t('hall.nav.messages')}</span>
       </Badge>
     </NavLink>
   );

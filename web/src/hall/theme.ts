@@ -8,7 +8,7 @@ import type { DisplaySettings } from './accessibility.ts';
  */
 export function hallTheme(s: DisplaySettings): ThemeConfig {
   // Links in antd's default blue (#1677ff) reach only 4.1:1 on white; the bureau blue reaches 6:1.
-  const token: ThemeConfig['token'] = { colorLink: '#0958d9', colorLinkHover: '#003eb3' };
+  const token: ThemeConfig['token'] = { colorLink: '#0958d9', colorLinkHover: '#003eb3', colorError: '#cf1322' };
   if (s.largeText) Object.assign(token, { fontSize: 20, fontSizeSM: 18, fontSizeLG: 22, fontSizeXL: 24, controlHeight: 44, controlHeightSM: 36, controlHeightLG: 52 });
   if (!s.highContrast) return { token };
   return {

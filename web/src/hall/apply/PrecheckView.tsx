@@ -32,7 +32,7 @@ export function PrecheckView({ precheck: p, pdfUrl }: { precheck: Precheck; pdfU
         renderItem={(r) => (
           <List.Item>
             <div>
-              <Tag variant="solid" color={VERDICT_TONE[r.verdict] ?? TONE.grey}>{t(`review.verdict.${r.verdict as Verdict}`)}</Tag>
+              <Tag variant="solid" color={VERDICT_TONE[r.verdict] ?? TONE.grey} style={{ marginInlineEnd: 8 }}>{t(`review.verdict.${r.verdict as Verdict}`)}</Tag>
               <Typography.Text strong>{name(r.name, r.nameEn)}</Typography.Text>
               <div>{name(r.message, r.messageEn)}</div>
             </div>

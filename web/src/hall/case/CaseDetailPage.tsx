@@ -7,7 +7,7 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useI18n } from '../../i18n/LangContext.ts';
 import { StateTag, useLocalName } from '../bits.tsx';
-import type { CaseDetail } from '../types.ts';
+import type { CaseDetail, GuideDetail } from '../types.ts';
 import { useHallApi } from '../useHallApi.ts';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { ClockPanel } from './ClockPanel.tsx';
@@ -25,6 +25,9 @@ export function CaseDetailPage() {
   const { data, error, loading, reload } = useHallApi<CaseDetail>(`/api/portal/cases/${encodeURIComponent(id)}`);
   const [c, setCase] = useState<CaseDetail>();
   useEffect(() => setCase(data), [data]);
+  // The item's form gives the project fields their names (and select values their labels).
+  const guide = useHallApi<GuideDetail>(c ? `/api/portal/guides/${encodeURIComponent(c.itemCode)}` : null);
+  const fields = guide.data?.guide.formSchema.fields ?? [];
 
   if (loading && !c) return <Loading />;
   if (error || !c) return <ProblemAlert error={error} onRetry={reload} />;
@@ -96,11 +99,15 @@ export function CaseDetailPage() {
         <Card size="small">
           <Typography.Title level={2} style={{ fontSize: '1.15em' }}>{t('hall.case.details')}</Typography.Title>
           <Descriptions column={1} size="small" bordered>
-            {Object.entries(c.project).map(([k, v]) => (
-              <Descriptions.Item key={k} label={k}>
-                {typeof v === 'object' ? JSON.stringify(v) : String(v)}
-              </Descriptions.Item>
-            ))}
+            {Object.entries(c.project).map(([k, v]) => {
+              const f = fields.find((x) => x.key === k);
+              const option = f?.options?.find((o) => o.value === v);
+              return (
+                <Descriptions.Item key={k} label={f ? name(f.label, f.labelEn) : k}>
+                  {option ? name(option.label, option.labelEn) : typeof v === 'object' ? JSON.stringify(v) : `${String(v)}${f?.unit ? ` ${f.unit}` : ''}`}
+                </Descriptions.Item>
+              );
+            })}
           </Descriptions>
           {c.materials.length > 0 && (
             <List

@@ -88,7 +88,7 @@ export const hallZh = {
   'hall.guide.legalBasis': '设定依据',
   'hall.guide.faq': '常见问题',
   'hall.requirement.required': '必要',
-  'hall.requirement.conditional': '容缺/情形',
+  'hall.requirement.conditional': '视情形',
   'hall.materialForm.original': '原件',
   'hall.materialForm.copy': '复印件',
   'hall.materialForm.original_and_copy': '原件及复印件',
