@@ -113,6 +113,8 @@ for (const kind of testDbs) {
       assert.equal(notListed.statusCode, 422);
       assert.equal(notListed.json().code, 'MATERIAL_NOT_REQUESTED');
       assert.equal((await mine(t, zhang, caseId)).version, c.version, 'nothing changed');
+      const refused = await t.db.query<{ result: string; detail: { code: string; actor: string; applicantId: string } }>(`SELECT result, detail FROM audit_log WHERE action = 'portal.resubmit' AND object_id = $1`, [caseId]);
+      assert.deepEqual(refused.rows.map((r) => [r.result, r.detail.code, r.detail.actor, r.detail.applicantId]), [['failure', 'MATERIAL_NOT_REQUESTED', 'applicant', zhang.id]]);
       const foreignFile = await t.app.inject({ method: 'POST', url: `/api/portal/cases/${caseId}/resubmit`, headers: { cookie: zhang.cookie }, payload: { materials: [{ code: 'project_approval', fileId: (await uploadFile(t, li.cookie)).fileId }] } });
       assert.equal(foreignFile.statusCode, 422);
       const file = await uploadFile(t, zhang.cookie, '备案文件（新）.pdf');

@@ -195,6 +195,7 @@ export function hallRoutes(drafts: DraftService, certificates: CertificateServic
       preHandler: guard,
     }, async (request) => {
       const a = await acting(request);
+      audit(request, a, 'portal.resubmit', 'case', request.params.id);
       const c = await ownCase(() => app.approval.applicantViews.detail(a.actor, request.params.id));
       const open = c.supplementNotices.filter((n) => n.answeredAt === null).at(-1);
       const listed = new Set(((open?.items ?? []) as { materialCode?: string }[]).map((i) => i.materialCode).filter(Boolean));
@@ -203,8 +204,9 @@ export function hallRoutes(drafts: DraftService, certificates: CertificateServic
       const owned = await repo.ownedFiles(app.ctx.db, a.accountId, request.body.materials.map((m) => m.fileId));
       const notMine = request.body.materials.flatMap((m, i) => (owned.has(m.fileId) ? [] : [{ field: `materials[${i}].fileId`, message: '文件不存在或不是本账号上传的' }]));
       if (notMine.length) throw new AppError(E.DRAFT_MATERIAL_INVALID, { errors: notMine });
-      request.audited = true;
       await ownCase(() => app.approval.cases.act(a.actor, request.params.id, { action: 'resubmit', expectedVersion: request.body.expectedVersion, materials: request.body.materials }));
+      // The engine audited the transition (approval.case_resubmit); refusals above are recorded by the audit hook.
+      request.audited = true;
       return app.approval.applicantViews.detail(a.actor, request.params.id);
     });
 
@@ -213,9 +215,10 @@ export function hallRoutes(drafts: DraftService, certificates: CertificateServic
       preHandler: guard,
     }, async (request) => {
       const a = await acting(request);
+      audit(request, a, 'portal.withdraw', 'case', request.params.id);
       await ownCase(() => app.approval.applicantViews.detail(a.actor, request.params.id));
-      request.audited = true;
       await app.approval.cases.act(a.actor, request.params.id, { action: 'withdraw', reason: request.body.reason });
+      request.audited = true;
       return app.approval.applicantViews.detail(a.actor, request.params.id);
     });
 
