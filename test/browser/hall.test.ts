@@ -339,7 +339,8 @@ for (const kind of testDbs) describe(`browser (${kind.name}): the online hall (�
         await page.getByRole('button', { name: '下一步' }).click();
         await page.getByRole('heading', { level: 2, name: '确认提交' }).waitFor();
         await page.getByText('衡南县<script>alert(1)</script>安置小区').waitFor();
-        assert.equal(await page.getByTestId('submit-blockers').count(), 0);
+        await page.screenshot({ path: png(`apply-confirm-${label}`), fullPage: true });
+        assert.equal((await page.getByTestId('submit-blockers').allInnerTexts()).join('\n'), '', 'nothing blocks the submission');
         await page.getByTestId('submit-application').dblclick();
         await page.getByTestId('case-no').waitFor();
         const caseNo = (await page.getByTestId('case-no').innerText()).trim();

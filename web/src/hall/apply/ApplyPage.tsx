@@ -87,9 +87,10 @@ export function ApplyPage() {
     if (!latest.current) return;
     save({ project: cleanProject(fields, form.getFieldsValue(true) as Record<string, unknown>), materials: latest.current.materials });
   };
-  const onMaterials = (materials: DraftMaterial[]) => {
+  // Uploads finish in any order: change the materials as they stand now, not as they were when the upload began.
+  const onMaterials = (change: (current: DraftMaterial[]) => DraftMaterial[]) => {
     if (!latest.current) return;
-    save({ project: latest.current.project, materials }, 0);
+    save({ project: latest.current.project, materials: change(latest.current.materials) }, 0);
   };
 
   const blockers: Blocker[] = useMemo(() => {

@@ -101,7 +101,7 @@ export function MaterialUploader({ material: m, current, onUploaded, onRemove, d
 export interface MaterialsStepProps {
   materials: GuideMaterial[];
   uploaded: DraftMaterial[];
-  onChange: (next: DraftMaterial[]) => void;
+  onChange: (change: (current: DraftMaterial[]) => DraftMaterial[]) => void;
 }
 
 /** 上传材料: the item's checklist; PDF, JPEG or PNG up to 20 MB each, checked before sending. */
@@ -118,8 +118,8 @@ export function MaterialsStep({ materials, uploaded, onChange }: MaterialsStepPr
             key={m.code}
             material={m}
             current={uploaded.find((u) => u.code === m.code)}
-            onUploaded={(file) => onChange([...uploaded.filter((u) => u.code !== m.code), file])}
-            onRemove={() => onChange(uploaded.filter((u) => u.code !== m.code))}
+            onUploaded={(file) => onChange((current) => [...current.filter((u) => u.code !== m.code), file])}
+            onRemove={() => onChange((current) => current.filter((u) => u.code !== m.code))}
           />
         )}
       />
