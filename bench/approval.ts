@@ -14,7 +14,7 @@
  * On native PostgreSQL (database landgov_apbench, dropped at the end) and on in-memory PGlite
  * (--pglite-cases, default 100 000). Writes bench/results/approval.md.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -37,7 +37,7 @@ import { latencySummary, machineInfo, pgUrl, psql } from './gis/util.ts';
 const RESULTS = fileURLToPath(new URL('./results/approval.md', import.meta.url));
 const CANNON = fileURLToPath(new URL('./approval-cannon.ts', import.meta.url));
 const { values: flags } = parseArgs({ options: {
-  cases: { type: 'string', default: '1000000' }, 'pglite-cases': { type: 'string', default: '100000' }, 'skip-pglite': { type: 'boolean', default: false },
+  cases: { type: 'string', default: '1000000' }, 'pglite-cases': { type: 'string', default: '100000' }, 'skip-pglite': { type: 'boolean', default: false }, 'skip-postgres': { type: 'boolean', default: false },
   runs: { type: 'string', default: '200' }, keep: { type: 'boolean', default: false }, connections: { type: 'string', default: '20' }, seconds: { type: 'string', default: '15' },
 } });
 const CASES = Number(flags.cases);
@@ -69,12 +69,18 @@ interface Result {
   loadAfter: string;
 }
 
-function cannon(job: ApprovalCannonJob): ApprovalCannonResult {
+/** Runs autocannon in a child process; asynchronously, since the server under load lives in this process. */
+async function cannon(job: ApprovalCannonJob): Promise<ApprovalCannonResult> {
   const file = path.join(tmp, `job-${Date.now()}.json`);
   fs.writeFileSync(file, JSON.stringify(job));
-  const r = spawnSync(process.execPath, ['--import', 'tsx', CANNON, file], { encoding: 'utf8', maxBuffer: 256 * 2 ** 20 });
-  if (r.status !== 0) throw new Error(`autocannon failed: ${r.stderr}`);
-  return JSON.parse(r.stdout.trim().split('\n').pop()!) as ApprovalCannonResult;
+  const child = spawn(process.execPath, ['--import', 'tsx', CANNON, file], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+  child.stderr.on('data', (d: Buffer) => { err += d.toString(); });
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  if (code !== 0) throw new Error(`autocannon failed: ${err}`);
+  return JSON.parse(out.trim().split('\n').pop()!) as ApprovalCannonResult;
 }
 
 function passFigure(r: ApprovalCannonResult, pool: number): PassFigure {
@@ -190,7 +196,7 @@ async function run(kind: 'postgres' | 'pglite', n: number): Promise<Result> {
     const loadBefore = loads();
     log(`${kind}: passing up to ${pool.length} tasks with ${CONNECTIONS} connections for ≤ ${SECONDS} s (load ${loadBefore})`);
     if (pool.length < CONNECTIONS) throw new Error(`only ${pool.length} open tasks to pass: generate more cases`);
-    const pr = cannon({
+    const pr = await cannon({
       url: `http://127.0.0.1:${port}`, method: 'POST', connections: CONNECTIONS, durationSec: SECONDS, once: true,
       headers: { cookie: head, 'content-type': 'application/json' },
       requests: pool.map((t) => ({ path: `/api/cases/${t.case_id}/actions`, body: JSON.stringify({ action: 'pass', taskId: t.id, comment: '经审查，材料齐全，符合要求' }) })),
@@ -221,7 +227,7 @@ async function run(kind: 'postgres' | 'pglite', n: number): Promise<Result> {
     const hello = Fastify({ logger: false });
     hello.get('/hello', async () => ({ hello: 'world' }));
     await hello.listen({ port: 0, host: '127.0.0.1' });
-    const hr = cannon({ url: `http://127.0.0.1:${(hello.server.address() as { port: number }).port}`, method: 'GET', connections: CONNECTIONS, durationSec: Math.min(SECONDS, 10), once: false, headers: {}, requests: [{ path: '/hello' }] });
+    const hr = await cannon({ url: `http://127.0.0.1:${(hello.server.address() as { port: number }).port}`, method: 'GET', connections: CONNECTIONS, durationSec: Math.min(SECONDS, 10), once: false, headers: {}, requests: [{ path: '/hello' }] });
     await hello.close();
     const helloFig = passFigure(hr, 0);
     log(`${kind}: hello world ${helloFig.reqPerSec.toFixed(0)} req/s p95 ${helloFig.lat.p95.toFixed(1)} ms`);
@@ -267,8 +273,7 @@ function section(title: string, r: Result): string {
 try {
   const m = machineInfo();
   const load0 = loads();
-  const pg = await run('postgres', CASES);
-  const lite = flags['skip-pglite'] ? null : await run('pglite', PGLITE_CASES);
+  const write = (pg: Result, lite: Result | null, note: string) => {
   const md = [
     '# Approval benchmark (政务辅助审批)',
     '',
@@ -286,11 +291,21 @@ try {
     'states and details of each transition.',
     '',
     section(`PostgreSQL — ${CASES.toLocaleString('en')} cases`, pg),
-    ...(lite ? [section(`PGlite (in memory) — ${PGLITE_CASES.toLocaleString('en')} cases`, lite)] : ['PGlite skipped (--skip-pglite).', '']),
+    ...(lite ? [section(`PGlite (in memory) — ${PGLITE_CASES.toLocaleString('en')} cases`, lite)] : [note, '']),
   ].join('\n');
   fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
   fs.writeFileSync(RESULTS, md);
   log(`wrote ${RESULTS}`);
+  };
+  if (flags['skip-postgres']) {
+    // A check of the PGlite path alone; nothing is written.
+    await run('pglite', PGLITE_CASES);
+    process.exit(0);
+  }
+  const pg = await run('postgres', CASES);
+  // The PostgreSQL figures are written at once, so a long PGlite run cannot lose them.
+  write(pg, null, flags['skip-pglite'] ? 'PGlite skipped (--skip-pglite).' : 'PGlite: running…');
+  if (!flags['skip-pglite']) write(pg, await run('pglite', PGLITE_CASES), '');
 } finally {
   fs.rmSync(tmp, { recursive: true, force: true });
 }
