@@ -52,6 +52,7 @@ interface Group {
 const pct = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 1000) / 10);
 
 interface Partial {
+  month: string;
   item_code: string;
   item_name: string;
   department_code: string | null;
@@ -199,18 +200,18 @@ export class SupervisionService {
     }));
   }
 
-  /** Partial sums per (item, department, state): every group of the summary adds these up. */
+  /** Partial sums per (item, department, state, month): every group of the summary adds these up. */
   private async partials(actor: Actor, p: Period): Promise<Partial[]> {
     const { sql, params } = await this.figureSql(actor, p);
     return (await this.ctx.db.query<Partial>(
       `${sql}
-       SELECT fig.item_code, min(fig.item_name) AS item_name, fig.department_code, fig.state, count(*)::int AS cases,
+       SELECT fig.item_code, min(fig.item_name) AS item_name, fig.department_code, fig.state, to_char(${cnDay('fig.submitted_at')}, 'YYYY-MM') AS month, count(*)::int AS cases,
               count(fig.on_time)::int AS finished, count(*) FILTER (WHERE fig.on_time)::int AS on_time, count(*) FILTER (WHERE fig.early)::int AS early,
               count(*) FILTER (WHERE fig.light = 'red')::int AS overdue, count(*) FILTER (WHERE fig.light = 'yellow')::int AS warning,
               coalesce(sum(fig.working_days) FILTER (WHERE fig.on_time IS NOT NULL), 0)::int AS working_days_sum,
               count(*) FILTER (WHERE ${METRIC_SQL.instant})::int AS instant, count(*) FILTER (WHERE ${METRIC_SQL.fullyOnline})::int AS fully_online,
               sum(fig.visits)::int AS visits
-         FROM fig GROUP BY fig.item_code, fig.department_code, fig.state ORDER BY fig.item_code, fig.department_code, fig.state`, params)).rows;
+         FROM fig GROUP BY 1, 3, 4, 5 ORDER BY 1, 3, 4, 5`, params)).rows;
   }
 
   private groupPartials(ps: Partial[], keyOf: (x: Partial) => string, nameOf: (x: Partial) => string) {
@@ -243,6 +244,8 @@ export class SupervisionService {
       byState: [...byState].map(([state, cases]) => ({ state, name: STATE_NAMES[state as CaseState], cases })),
       byItem: this.groupPartials(ps, (x) => x.item_code, (x) => x.item_name),
       byDepartment: this.groupPartials(ps, (x) => x.department_code ?? '', (x) => x.department_code ?? ''),
+      // By month of submission (China-local), in order.
+      byMonth: this.groupPartials(ps, (x) => x.month, (x) => x.month).sort((a, b) => a.key.localeCompare(b.key)),
       byStep: steps.map((a) => ({ itemCode: a.item_code, stepId: a.step_id, stepName: a.step_name, tasks: a.tasks, averageWorkingDays: Math.round((a.days / a.tasks) * 10) / 10 })),
     };
   }
