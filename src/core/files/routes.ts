@@ -8,10 +8,23 @@ import { FileErrors } from './store.ts';
 const FileView = Type.Object({ id: Type.String(), sha256: Type.String(), size: Type.Integer(), mime: Type.String(), originalName: Type.String(), createdAt: Type.String() });
 
 /** RFC 6266/5987 Content-Disposition that carries a Chinese file name safely. */
-function disposition(name: string): string {
+function disposition(name: string, kind: 'attachment' | 'inline' = 'attachment'): string {
   const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
+
+/**
+ * Types the browser may show inline (a material viewed in the case page): PDF and raster images,
+ * whose type was sniffed from the content at upload. Never HTML, SVG, text or office files —
+ * those could run script or be misread, so they are always attachments.
+ */
+export const INLINE_TYPES: ReadonlySet<string> = new Set(['application/pdf', 'image/png', 'image/jpeg', 'image/webp']);
+
+/**
+ * The policy of an inline file response: it loads nothing itself and only pages of this origin
+ * may frame it (the case page's viewer); every other response keeps frame-ancestors 'none'.
+ */
+const INLINE_CSP = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; object-src 'self'; frame-ancestors 'self'";
 
 /** Uploads (multipart, streamed) and downloads of stored files (/api/files). */
 export const fileRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -30,14 +43,21 @@ export const fileRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get('/:id', {
-    schema: { tags: ['files'], summary: 'Download a stored file', params: Type.Object({ id: Type.String({ format: 'uuid' }) }) },
+    schema: {
+      tags: ['files'],
+      summary: 'Download a stored file; ?disposition=inline shows a PDF or image in the page (same-origin frames only), other types stay attachments',
+      params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+      querystring: Type.Object({ disposition: Type.Optional(Type.Union([Type.Literal('attachment'), Type.Literal('inline')])) }),
+    },
     preHandler: requireUser(),
   }, async (request, reply) => {
     const f = await files.get(db, request.params.id, request.principal!.regionCode);
-    request.auditInfo = { action: 'file.download', objectType: 'file', objectId: f.id };
+    const inline = request.query.disposition === 'inline' && INLINE_TYPES.has(f.mime);
+    request.auditInfo = { action: 'file.download', objectType: 'file', objectId: f.id, ...(inline ? { detail: { disposition: 'inline' } } : {}) };
+    if (inline) reply.header('content-security-policy', INLINE_CSP).header('x-frame-options', 'SAMEORIGIN');
     return reply
       .type(f.mime)
-      .header('content-disposition', disposition(f.originalName))
+      .header('content-disposition', disposition(f.originalName, inline ? 'inline' : 'attachment'))
       .header('x-content-type-options', 'nosniff')
       .header('content-length', f.size)
       .send(fs.createReadStream(f.path));
