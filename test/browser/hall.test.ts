@@ -95,6 +95,7 @@ for (const kind of testDbs) describe(`browser (${kind.name}): the online hall (�
         await page.waitForURL(/\/guides\?q=/);
         await page.getByRole('heading', { level: 1, name: '办事指南' }).waitFor();
         await page.getByTestId('guide-link-JSYDGH').waitFor();
+        await page.getByText(/^共 \d+ 个事项$/).waitFor();
         assert.equal(await page.getByTestId('guide-link-CKQDJ').count(), 0, 'a mining item does not match 规划许可');
 
         // Theme and audience filters.
@@ -107,8 +108,9 @@ for (const kind of testDbs) describe(`browser (${kind.name}): the online hall (�
         await page.getByRole('group', { name: '主题' }).getByText('全部').click();
         await page.getByRole('group', { name: '服务对象' }).getByText('个人').click();
         await page.waitForURL(/audience=person/);
+        // Mining rights are for organisations only: the card goes once the filtered list arrives.
+        await page.getByTestId('guide-link-CKQDJ').waitFor({ state: 'detached' });
         await page.getByTestId('guide-link-BDCDJ').waitFor();
-        assert.equal(await page.getByTestId('guide-link-CKQDJ').count(), 0, 'mining rights are not for persons');
         await assertNoHorizontalScroll(page, `guides ${label}`);
         await page.screenshot({ path: png(`guides-${label}`), fullPage: true });
 

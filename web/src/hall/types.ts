@@ -194,7 +194,8 @@ export interface ClockPause {
 export interface CaseClock {
   allowedDays: number;
   usedDays: number;
-  remainingDays: number;
+  /** Null before acceptance (the clock has not started). */
+  remainingDays: number | null;
   dueDate: string | null;
   light: Light;
   running: boolean;

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { Alert, Button, List, Progress, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Grid, List, Progress, Space, Tag, Typography } from 'antd';
 import { CheckCircleFilled, DeleteOutlined, FilePdfOutlined, UploadOutlined } from '@ant-design/icons';
 import { ApiError } from '../../api/client.ts';
 import { errorText } from '../../api/errorText.ts';
@@ -107,11 +107,14 @@ export interface MaterialsStepProps {
 /** 上传材料: the item's checklist; PDF, JPEG or PNG up to 20 MB each, checked before sending. */
 export function MaterialsStep({ materials, uploaded, onChange }: MaterialsStepProps) {
   const { t } = useI18n();
+  const screens = Grid.useBreakpoint();
   return (
     <>
       <Typography.Paragraph type="secondary">{t('hall.upload.rule', { max: formatSize(MATERIAL_MAX_BYTES) })}</Typography.Paragraph>
       <List
         bordered
+        // On a phone the buttons go under the material's name instead of squeezing it.
+        itemLayout={screens.sm === false ? 'vertical' : 'horizontal'}
         dataSource={materials}
         renderItem={(m) => (
           <MaterialUploader

@@ -22,11 +22,11 @@ export function ClockPanel({ clock }: { clock: CaseClock }) {
       <Progress
         percent={percent}
         strokeColor={STROKE[clock.light]}
-        format={() => t('hall.clock.used', { used: clock.usedDays, allowed: clock.allowedDays })}
+        format={() => t('hall.clock.used', { used: clock.usedDays ?? 0, allowed: clock.allowedDays })}
         aria-label={t('hall.clock.usedLong', { used: clock.usedDays, allowed: clock.allowedDays })}
       />
       <Descriptions column={1} size="small" style={{ marginTop: 8 }}>
-        <Descriptions.Item label={t('hall.clock.remaining')}>{t('hall.guide.workingDays', { n: clock.remainingDays })}</Descriptions.Item>
+        {typeof clock.remainingDays === 'number' && <Descriptions.Item label={t('hall.clock.remaining')}>{t('hall.guide.workingDays', { n: clock.remainingDays })}</Descriptions.Item>}
         {clock.dueDate && <Descriptions.Item label={t('hall.case.dueDate')}>{clock.dueDate}</Descriptions.Item>}
       </Descriptions>
       {clock.pauses.length > 0 && (
