@@ -224,8 +224,11 @@ for (const kind of testDbs) {
         assert.equal(got.precheck, null);
       });
 
-      it('is 409 BOUNDARY_NOT_USED for an item without spatial review', async () => {
+      it('is 409 BOUNDARY_NOT_USED for an item without spatial review (and there is no pre-check report)', async () => {
         const d = await newDraft(t, zhang.cookie, 'BDCDJ');
+        const none = await t.app.inject({ method: 'GET', url: `/api/portal/drafts/${d.id}/precheck.pdf`, headers: { cookie: zhang.cookie } });
+        assert.equal(none.statusCode, 404);
+        assert.equal(none.json().code, 'PRECHECK_NOT_AVAILABLE');
         const f = filePart('红线.txt', Buffer.from(boundaryTxt([{ rect: [50, 50, 100, 100] }])));
         const res = await t.app.inject({ method: 'POST', url: `/api/portal/drafts/${d.id}/boundary`, headers: { ...f.headers, cookie: zhang.cookie }, payload: f.payload });
         assert.equal(res.statusCode, 409);
