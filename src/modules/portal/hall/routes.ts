@@ -10,7 +10,7 @@ import { ReviewErrors } from '../../review/errors.ts';
 import { requireApplicant } from '../accounts/plugin.ts';
 import { UPLOAD_MAX_BYTES, type Acting, type DraftService } from './drafts.ts';
 import { HallErrors as E } from './errors.ts';
-import { applicantNotice, NOTICE_KINDS } from './notices.ts';
+import { CASE_NOTICE_KINDS as NOTICE_KINDS, renderCaseNotice } from '../../documents/case-notices.ts';
 import * as repo from './repository.ts';
 
 const Uuid = Type.String({ format: 'uuid' });
@@ -229,7 +229,7 @@ export function hallRoutes(drafts: DraftService, certificates: CertificateServic
       const a = await acting(request);
       const kind = String(request.params.kind).slice(0, -4) as (typeof NOTICE_KINDS)[number];
       audit(request, a, 'portal.notice_pdf', 'case', request.params.id, { kind });
-      const { pdf, fileName, asciiName } = await ownCase(() => applicantNotice(app, a.actor, request.params.id, kind));
+      const { pdf, fileName, asciiName } = await ownCase(() => renderCaseNotice(app, a.actor, request.params.id, kind));
       return reply.type('application/pdf').header('cache-control', 'private, no-store').header('content-disposition', disposition('inline', fileName, asciiName)).send(pdf);
     });
 
