@@ -8,7 +8,8 @@ import { epsgForZone, gkZoneOf, zoneOfLongitude } from '../gis/formats/crs.ts';
 import type { Layer } from '../gis/layers.ts';
 import type { GisService } from '../gis/service.ts';
 import type { BoundaryInput, Finding } from './boundary/types.ts';
-import { analyse, type Analysis, type Candidate, type LayerReader, type RuleResult } from './engine/analyse.ts';
+import { analyse, type Analysis, type LayerReader, type LayerVersion, type RuleResult } from './engine/analyse.ts';
+import { overlayLayer } from './engine/geometry.ts';
 import { diffReports } from './engine/diff.ts';
 import { areaUnits, worst } from './engine/verdict.ts';
 import { ReviewErrors as E } from './errors.ts';
@@ -28,7 +29,18 @@ export interface Actor {
 
 const PAGE = 5000;
 
-/** Reads layers through GisService, the only reader of the layer tables. */
+/** A feature with its geometry, for drawing the report map. */
+interface MapFeature {
+  fid: number;
+  props: Record<string, unknown>;
+  /** GeoJSON text in EPSG:4490. */
+  geometry: string;
+}
+
+/**
+ * Finds layer versions through GisService (catalogue, published and pinned versions); the overlays
+ * read the chosen version's features set-based (engine/geometry.ts), the report map through GisService.
+ */
 class GisLayerReader implements LayerReader {
   private readonly layers = new Map<string, Promise<Layer | null>>();
   constructor(private readonly gis: GisService, private readonly region: string) {}
@@ -46,31 +58,32 @@ class GisLayerReader implements LayerReader {
     return this.layers.get(code)!;
   }
 
-  async version(code: string, pinned?: number | null) {
+  async version(code: string, pinned?: number | null): Promise<LayerVersion | null> {
     const layer = await this.layer(code);
     if (!layer) return null;
     if (pinned === null) return null;
     if (pinned !== undefined) {
       try {
-        return { code, name: layer.name, version: await this.gis.version(layer, pinned) };
+        return { code, name: layer.name, layerId: layer.id, version: await this.gis.version(layer, pinned) };
       } catch (err) {
         if (err instanceof AppError && err.code === GisErrors.LAYER_VERSION_NOT_FOUND) return null;
         throw err;
       }
     }
-    return layer.currentVersion === null ? null : { code, name: layer.name, version: layer.currentVersion };
+    return layer.currentVersion === null ? null : { code, name: layer.name, layerId: layer.id, version: layer.currentVersion };
   }
 
-  async candidates(code: string, version: number, polygon: string): Promise<Candidate[]> {
+  /** The features meeting a polygon, with their geometries (the report map), through GisService. */
+  async features(code: string, version: number, polygon: string): Promise<MapFeature[]> {
     const layer = await this.layer(code);
     if (!layer) return [];
     const geometry = JSON.parse(polygon) as object;
-    const out: Candidate[] = [];
+    const out: MapFeature[] = [];
     for (let offset = 0; ; offset += PAGE) {
       const r = await this.gis.queryByPolygon(layer, version, geometry, PAGE, offset);
       for (const f of r.features) {
-        const { _overlap, ...props } = f.properties as Record<string, unknown> & { _overlap: { areaM2: number } };
-        out.push({ fid: f.id, props, geometry: JSON.stringify(f.geometry), overlapM2: _overlap.areaM2 });
+        const { _overlap, ...props } = f.properties as Record<string, unknown> & { _overlap: unknown };
+        out.push({ fid: f.id, props, geometry: JSON.stringify(f.geometry) });
       }
       if (r.features.length < PAGE || offset + PAGE >= r.total) break;
     }
@@ -136,17 +149,18 @@ export class ReviewService {
       }
       return { n: p.n, name: p.name, declaredAreaHa: p.declaredAreaHa, planarAreaM2: pl.planarM2 === null ? null : Math.round(pl.planarM2 * 100) / 100, area: areaUnits(pl.areaM2) };
     });
-    await this.checkCounty(region, placed.union, placed.areaM2, warnings);
     const lon = placed.parcels[0]!.lon;
+    const gkEpsg = epsgForZone(zoneOfLongitude(lon), 3, true)!;
+    await this.checkCounty(region, placed.union, gkEpsg, placed.areaM2, warnings);
     return {
       geojson: placed.union,
       areaM2: placed.areaM2,
-      gkEpsg: epsgForZone(zoneOfLongitude(lon), 3, true)!,
+      gkEpsg,
       source: { format: input.format, fileName: input.fileName, encoding: input.encoding ?? null, crs: input.crs, parcels, warnings },
     };
   }
 
-  private async checkCounty(region: string, boundary: string, areaM2: number, warnings: Finding[]): Promise<void> {
+  private async checkCounty(region: string, boundary: string, gkEpsg: number, areaM2: number, warnings: Finding[]): Promise<void> {
     const reader = this.reader(region);
     const xzq = await reader.version('XZQ');
     if (!xzq) {
@@ -155,9 +169,10 @@ export class ReviewService {
     }
     // Each level (县 / 乡镇 / 村) covers the county once: the best-covering level tells how much lies inside.
     const byLevel = new Map<string, number>();
-    for (const c of await reader.candidates('XZQ', xzq.version, boundary)) {
+    // One statement: the boundary's exact overlap with every division it meets (levels overlap, so no union).
+    for (const c of (await overlayLayer(this.ctx.db, xzq, boundary, { widths: [], gkEpsg, union: false })).pieces) {
       const k = String(c.props.JB ?? '');
-      byLevel.set(k, (byLevel.get(k) ?? 0) + c.overlapM2);
+      byLevel.set(k, (byLevel.get(k) ?? 0) + c.areaM2);
     }
     const inside = Math.max(0, ...byLevel.values());
     const outside = areaM2 - inside;
@@ -298,7 +313,7 @@ export class ReviewService {
     for (const r of report.results) {
       if (r.layer.version === null || r.features.length === 0 || r.measure === 'distance' || layers.some((l) => l.code === r.layer.code)) continue;
       const fids = new Set(report.results.filter((x) => x.layer.code === r.layer.code).flatMap((x) => x.features.map((f) => f.fid)));
-      const features = (await reader.candidates(r.layer.code, r.layer.version, boundary)).filter((c) => fids.has(c.fid)).map((c) => ({ fid: c.fid, geometry: JSON.parse(c.geometry) as { type: string; coordinates: unknown } }));
+      const features = (await reader.features(r.layer.code, r.layer.version, boundary)).filter((c) => fids.has(c.fid)).map((c) => ({ fid: c.fid, geometry: JSON.parse(c.geometry) as { type: string; coordinates: unknown } }));
       layers.push({ code: r.layer.code, name: r.layer.name ?? r.layer.code, features });
     }
     const bytes = await renderReportPdf(report as unknown as Parameters<typeof renderReportPdf>[0], layers);

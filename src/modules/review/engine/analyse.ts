@@ -2,24 +2,19 @@ import type { Queryable } from '../../../core/db/index.ts';
 import { SilentStatementFailure } from '../../../core/db/index.ts';
 import { LAYER_KEY_FIELDS } from '../rules/starter.ts';
 import type { Rule, RuleFilter, Verdict } from '../rules/types.ts';
-import { buffered, distances, outsideParts, OverlayFailed, pieces, unionArea } from './geometry.ts';
+import { nearFeatures, outsideParts, overlayLayer, OverlayFailed, unionArea, type LayerOverlay, type LayerRef, type NearFeature } from './geometry.ts';
 import { areaUnits, decide, worst, type Measured, type Text } from './verdict.ts';
 
-/** A feature of a layer version that intersects the search area, as GisService returns it. */
-export interface Candidate {
-  fid: number;
-  props: Record<string, unknown>;
-  /** GeoJSON text in EPSG:4490. */
-  geometry: string;
-  /** GisService's ellipsoidal area of the intersection with the polygon asked about (m²). */
-  overlapM2: number;
+/** A layer version the review reads: its catalogue entry's id and name, and the version number. */
+export interface LayerVersion extends LayerRef {
+  code: string;
+  name: string;
 }
 
-/** Where the engine reads layers: the gis module's published versions. */
+/** Where the engine learns which layer version to read: the gis module's catalogue and published versions. */
 export interface LayerReader {
   /** The layer's version to use (the pinned one or the current one), or null when it has no data. */
-  version(code: string, pinned?: number | null): Promise<{ code: string; name: string; version: number } | null>;
-  candidates(code: string, version: number, polygon: string): Promise<Candidate[]>;
+  version(code: string, pinned?: number | null): Promise<LayerVersion | null>;
 }
 
 export interface Boundary {
@@ -113,27 +108,55 @@ const MANUAL_ADVICE: Text = {
 
 const isEngineFailure = (err: unknown) => err instanceof SilentStatementFailure || err instanceof OverlayFailed || (err as { code?: string })?.code === 'XX000';
 
+/** A promise whose rejection is handled where it is awaited, not reported as unhandled while it waits. */
+function started<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => undefined);
+  return p;
+}
+
 /**
- * Runs every rule against the boundary. Each layer version is read once (features whose bbox and
- * geometry meet the boundary — GisService filters with && on the index first). A rule whose layer
- * has no data, or whose overlay fails or disagrees with itself, is MANUAL with the reason: a review
- * never reports "no overlap" because a computation failed.
+ * Runs every rule against the boundary. Each layer version is overlaid once, set-based in the
+ * database (geometry.ts: one statement per layer gives every touched feature's exact area and
+ * sliver tests); the statements of all layers start together (a connection pool runs them side by
+ * side). A rule whose layer has no data, or whose overlay fails or disagrees with itself, is MANUAL
+ * with the reason: a review never reports "no overlap" because a computation failed.
  */
 export async function analyse(q: Queryable, boundary: Boundary, rules: Rule[], layers: LayerReader, pinned: Record<string, number | null> = {}): Promise<Analysis> {
-  const versions = new Map<string, Awaited<ReturnType<LayerReader['version']>>>();
-  const cache = new Map<string, Promise<Candidate[]>>();
-  const versionOf = async (code: string) => {
-    if (!versions.has(code)) versions.set(code, await layers.version(code, pinned[code]));
+  const versions = new Map<string, Promise<LayerVersion | null>>();
+  const versionOf = (code: string) => {
+    if (!versions.has(code)) versions.set(code, started(layers.version(code, pinned[code])));
     return versions.get(code)!;
   };
-  const load = (code: string, version: number, polygon: string, key: string) => {
-    if (!cache.has(key)) cache.set(key, layers.candidates(code, version, polygon));
-    return cache.get(key)!;
-  };
+  // The sliver widths each layer's statement tests, in the order of first use.
+  const widths = new Map<string, number[]>([['DLTB', []]]);
+  for (const rule of rules) {
+    if (rule.measure === 'distance') continue;
+    const list = widths.get(rule.layer) ?? [];
+    const w = rule.tolerance?.minWidthM ?? 0;
+    if (w > 0 && !list.includes(w)) list.push(w);
+    widths.set(rule.layer, list);
+  }
+  const overlays = new Map<string, Promise<LayerOverlay | null>>();
+  for (const [code, ws] of widths) {
+    overlays.set(code, started(versionOf(code).then((lv) => (lv ? overlayLayer(q, lv, boundary.geojson, { widths: ws, gkEpsg: boundary.gkEpsg, union: true }) : null))));
+  }
+  const near = new Map<string, Promise<NearFeature[] | null>>();
+  for (const rule of rules) {
+    const key = `${rule.layer}:${rule.searchRadiusM}`;
+    if (rule.measure !== 'distance' || near.has(key)) continue;
+    near.set(key, started(versionOf(rule.layer).then((lv) => (lv ? nearFeatures(q, lv, boundary.geojson, rule.searchRadiusM!) : null))));
+  }
 
   const results: RuleResult[] = [];
   for (const rule of rules) {
-    const lv = await versionOf(rule.layer);
+    let lv: LayerVersion | null;
+    try {
+      lv = await versionOf(rule.layer);
+    } catch (err) {
+      // The statements started for the other layers must settle before the error leaves the review.
+      await Promise.allSettled([...overlays.values(), ...near.values()]);
+      throw err;
+    }
     const base: RuleResult = {
       ruleId: rule.id, title: rule.title, layer: { code: rule.layer, name: lv?.name ?? null, version: lv?.version ?? null }, measure: rule.measure,
       value: null, area: areaUnits(0), share: 0, distanceM: null, features: [], ignored: [], computedVerdict: 'MANUAL', verdict: 'MANUAL',
@@ -145,9 +168,14 @@ export async function analyse(q: Queryable, boundary: Boundary, rules: Rule[], l
       continue;
     }
     try {
-      results.push(await runRule(q, boundary, rule, lv.version, base, (polygon, key) => load(rule.layer, lv.version, polygon, key)));
+      results.push(rule.measure === 'distance'
+        ? await distanceRule(rule, base, (await near.get(`${rule.layer}:${rule.searchRadiusM}`)!)!)
+        : await areaRule(q, boundary, rule, lv, base, (await overlays.get(rule.layer)!)!, widths.get(rule.layer)!));
     } catch (err) {
-      if (!isEngineFailure(err)) throw err;
+      if (!isEngineFailure(err)) {
+        await Promise.allSettled([...overlays.values(), ...near.values()]);
+        throw err;
+      }
       const reason = (err as Error).message.slice(0, 300);
       results.push({
         ...base, guard: { tripped: true, reason }, advice: MANUAL_ADVICE,
@@ -159,75 +187,75 @@ export async function analyse(q: Queryable, boundary: Boundary, rules: Rule[], l
   let landUse: LandUse;
   const dltb = await versionOf('DLTB');
   try {
-    landUse = await landUseOf(boundary, dltb, (v) => load('DLTB', v, boundary.geojson, 'DLTB:b'));
+    landUse = landUseOf(boundary, dltb, await overlays.get('DLTB')!);
   } catch (err) {
     if (!isEngineFailure(err)) throw err;
     landUse = { layerVersion: dltb?.version ?? null, rows: [], byClass: [], coveredShare: 0, notes: [{ zh: '地类图斑叠加计算失败，土地利用现状无法统计，需人工核查', en: 'The overlay with the land-use patches failed; no breakdown: check by hand' }] };
   }
   const layerVersions: Record<string, number | null> = {};
-  for (const [code, v] of [...versions.entries()].sort(([a], [b]) => a.localeCompare(b))) layerVersions[code] = v?.version ?? null;
+  const settled = await Promise.all([...versions.entries()].map(async ([code, v]) => [code, (await v)?.version ?? null] as const));
+  for (const [code, v] of settled.sort(([a], [b]) => a.localeCompare(b))) layerVersions[code] = v;
   return { results, landUse, layerVersions, overall: worst(results.map((r) => r.verdict)) };
 }
 
-async function runRule(q: Queryable, boundary: Boundary, rule: Rule, version: number, base: RuleResult, load: (polygon: string, key: string) => Promise<Candidate[]>): Promise<RuleResult> {
+function distanceRule(rule: Rule, base: RuleResult, near: NearFeature[]): RuleResult {
   const keyFields = rule.keyFields ?? LAYER_KEY_FIELDS[rule.layer] ?? [];
-  // The features travel with 1 cm precision: pieces under 0.05 m² are below what can be measured here.
+  const radius = rule.searchRadiusM!;
+  const r: RuleResult = { ...base, notes: [] };
+  const within = near.filter((c) => matches(rule.filter, c.props) && c.distanceM <= radius).sort((a, b) => a.distanceM - b.distanceM || a.fid - b.fid);
+  const min = within.length ? within[0]!.distanceM : null;
+  r.features = within.map((c) => ({ fid: c.fid, attributes: pick(c.props, keyFields), areaM2: 0, distanceM: Math.round(c.distanceM * 10) / 10 }));
+  r.distanceM = min === null ? null : Math.round(min * 10) / 10;
+  r.value = r.distanceM;
+  return finish(r, rule, { value: r.value, areaM2: 0, share: 0, distanceM: r.distanceM, count: within.length });
+}
+
+async function areaRule(q: Queryable, boundary: Boundary, rule: Rule, lv: LayerVersion, base: RuleResult, overlay: LayerOverlay, widths: number[]): Promise<RuleResult> {
+  const keyFields = rule.keyFields ?? LAYER_KEY_FIELDS[rule.layer] ?? [];
+  // Pieces under 0.05 m² are below what the survey and the layers can tell apart.
   const minArea = Math.max(rule.tolerance?.minAreaM2 ?? 0, 0.05);
   const minWidth = rule.tolerance?.minWidthM ?? 0;
+  const w = minWidth > 0 ? widths.indexOf(minWidth) : -1;
   const r: RuleResult = { ...base, notes: [] };
 
-  if (rule.measure === 'distance') {
-    const radius = rule.searchRadiusM!;
-    const near = (await load(await buffered(q, boundary.geojson, radius), `${rule.layer}:d${radius}`)).filter((c) => matches(rule.filter, c.props));
-    const d = await distances(q, boundary.geojson, near);
-    const within = near.filter((c) => d.get(c.fid)! <= radius).sort((a, b) => d.get(a.fid)! - d.get(b.fid)! || a.fid - b.fid);
-    const min = within.length ? d.get(within[0]!.fid)! : null;
-    r.features = within.map((c) => ({ fid: c.fid, attributes: pick(c.props, keyFields), areaM2: 0, distanceM: Math.round(d.get(c.fid)! * 10) / 10 }));
-    r.distanceM = min === null ? null : Math.round(min * 10) / 10;
-    r.value = r.distanceM;
-    const m: Measured = { value: r.value, areaM2: 0, share: 0, distanceM: r.distanceM, count: within.length };
-    return finish(r, rule, m);
-  }
-
-  const all = await load(boundary.geojson, `${rule.layer}:b`);
-  const cands = all.filter((c) => matches(rule.filter, c.props));
-  const ps = await pieces(q, boundary.geojson, cands, minWidth, boundary.gkEpsg);
-  const counted: Candidate[] = [];
+  const cands = overlay.pieces.filter((c) => matches(rule.filter, c.props));
+  const counted: number[] = [];
   let sum = 0;
   let ignoredSum = 0;
-  for (const c of cands) {
-    const p = ps.find((x) => x.fid === c.fid);
-    // Guard: every candidate GisService found intersecting must give an intersection here, and both
-    // computations must agree whether it has an area. A NULL or empty answer is a failed overlay.
-    // (The features travel as GeoJSON with 7 decimals, about 1 cm: a feature that only touches the
-    // boundary may come back as an empty intersection here; one with an area may not.)
-    if (!p || p.isNull) throw new OverlayFailed(`feature ${c.fid}: the intersection came back ${p ? 'NULL' : 'missing'} although the layer query found it intersecting`);
-    const exact = c.overlapM2;
-    if ((exact > 1 && p.areaM2 === 0) || (exact === 0 && p.areaM2 > 1)) throw new OverlayFailed(`feature ${c.fid}: overlap ${exact} m² from the layer query but ${p.areaM2.toFixed(2)} m² from the overlay`);
-    if (p.empty || (p.dim !== null && p.dim < 2) || exact === 0) {
-      r.ignored.push({ fid: c.fid, areaM2: Math.round(exact * 100) / 100, reason: { zh: '仅边界相接（无重叠面积），不计入', en: 'touches along the edge only (no overlap area); not counted' } });
+  for (const p of cands) {
+    // Guard: every feature the index and ST_Intersects found must give a non-empty intersection (it
+    // has at least a common point). A NULL or empty answer is a failed overlay, never "no overlap".
+    if (p.isNull) throw new OverlayFailed(`feature ${p.fid}: the intersection came back NULL although the layer query found it intersecting`);
+    if (p.empty) throw new OverlayFailed(`feature ${p.fid}: the intersection came back empty although the layer query found it intersecting`);
+    const exact = p.areaM2;
+    if ((p.dim !== null && p.dim < 2) || exact === 0) {
+      r.ignored.push({ fid: p.fid, areaM2: Math.round(exact * 100) / 100, reason: { zh: '仅边界相接（无重叠面积），不计入', en: 'touches along the edge only (no overlap area); not counted' } });
       ignoredSum += exact;
       continue;
     }
     if (exact < minArea) {
-      r.ignored.push({ fid: c.fid, areaM2: Math.round(exact * 100) / 100, reason: { zh: `低于容差：面积 ${exact.toFixed(2)} 平方米小于 ${minArea} 平方米，不计入`, en: `below tolerance: ${exact.toFixed(2)} m² is less than ${minArea} m²; not counted` } });
+      r.ignored.push({ fid: p.fid, areaM2: Math.round(exact * 100) / 100, reason: { zh: `低于容差：面积 ${exact.toFixed(2)} 平方米小于 ${minArea} 平方米，不计入`, en: `below tolerance: ${exact.toFixed(2)} m² is less than ${minArea} m²; not counted` } });
       ignoredSum += exact;
       continue;
     }
-    if (p.narrow) {
-      r.ignored.push({ fid: c.fid, areaM2: Math.round(exact * 100) / 100, reason: { zh: `低于容差：重叠部分宽度不足 ${minWidth} 米（图层精度造成的狭长碎片），不计入`, en: `below tolerance: the overlap is narrower than ${minWidth} m (a sliver from the layer’s scale); not counted` } });
+    if (w >= 0 && p.narrow?.[w] === true) {
+      r.ignored.push({ fid: p.fid, areaM2: Math.round(exact * 100) / 100, reason: { zh: `低于容差：重叠部分宽度不足 ${minWidth} 米（图层精度造成的狭长碎片），不计入`, en: `below tolerance: the overlap is narrower than ${minWidth} m (a sliver from the layer’s scale); not counted` } });
       ignoredSum += exact;
       continue;
     }
-    counted.push(c);
+    counted.push(p.fid);
     sum += exact;
-    r.features.push({ fid: c.fid, attributes: pick(c.props, keyFields), areaM2: Math.round(exact * 100) / 100 });
+    r.features.push({ fid: p.fid, attributes: pick(p.props, keyFields), areaM2: Math.round(exact * 100) / 100 });
   }
   let inside = sum;
   if (counted.length > 1) {
     // Σ of the parts against the area of their union: features of a layer may overlap each other
-    // (then the union counts once); a union larger than the parts means a failed overlay.
-    const u = await unionArea(q, boundary.geojson, counted.map((c) => c.geometry));
+    // (then the union counts once); a union larger than the parts means a failed overlay. When the
+    // union of all the layer's pieces equals their sum, no two pieces overlap, so neither do these.
+    const all = overlay.pieces.reduce((s, p) => s + p.areaM2, 0);
+    const disjoint = overlay.unionM2 !== null && overlay.unionM2 <= all * 1.001 + 1 && overlay.unionM2 >= all - Math.max(1, all * 0.001);
+    if (overlay.unionM2 !== null && overlay.unionM2 > all * 1.001 + 1) throw new OverlayFailed(`the union of the layer's overlaps (${overlay.unionM2.toFixed(2)} m²) exceeds the sum of the parts (${all.toFixed(2)} m²)`);
+    const u = disjoint ? sum : await unionArea(q, lv, boundary.geojson, counted);
     if (u > sum * 1.001 + 1) throw new OverlayFailed(`the union of the overlaps (${u.toFixed(2)} m²) exceeds the sum of the parts (${sum.toFixed(2)} m²)`);
     if (u < sum - Math.max(1, sum * 0.001)) {
       inside = u;
@@ -240,7 +268,7 @@ async function runRule(q: Queryable, boundary: Boundary, rule: Rule, version: nu
   let area = inside;
   if (rule.measure === 'outside_area' || rule.measure === 'outside_share') {
     // Outside = the boundary minus the (filtered) features; each outside part under the tolerance is listed and not counted.
-    const parts = await outsideParts(q, boundary.geojson, cands.map((c) => c.geometry), minWidth, boundary.gkEpsg);
+    const parts = await outsideParts(q, lv, boundary.geojson, cands.map((c) => c.fid), minWidth, boundary.gkEpsg);
     area = 0;
     for (const p of parts) {
       if (p.areaM2 < minArea || p.narrow) {
@@ -266,16 +294,18 @@ function finish(r: RuleResult, rule: Rule, m: Measured): RuleResult {
   return { ...r, computedVerdict: d.verdict, verdict: d.verdict, message: d.message, advice: d.advice };
 }
 
-async function landUseOf(boundary: Boundary, lv: { version: number } | null, load: (v: number) => Promise<Candidate[]>): Promise<LandUse> {
-  if (!lv) return { layerVersion: null, rows: [], byClass: [], coveredShare: 0, notes: [{ zh: '缺少地类图斑（DLTB）数据，无法统计土地利用现状', en: 'No current land-use (DLTB) data; no breakdown' }] };
+/** The land-use breakdown (地类 by DLBM) from the DLTB statement's pieces: gross and net of 田坎 (KCXS). */
+function landUseOf(boundary: Boundary, lv: { version: number } | null, overlay: LayerOverlay | null): LandUse {
+  if (!lv || !overlay) return { layerVersion: null, rows: [], byClass: [], coveredShare: 0, notes: [{ zh: '缺少地类图斑（DLTB）数据，无法统计土地利用现状', en: 'No current land-use (DLTB) data; no breakdown' }] };
   const by = new Map<string, { dlmc: string; m2: number; net: number; count: number }>();
-  for (const c of await load(lv.version)) {
-    if (c.overlapM2 <= 0) continue;
+  for (const c of overlay.pieces) {
+    if (c.isNull) throw new OverlayFailed(`land-use patch ${c.fid}: the intersection came back NULL`);
+    if (c.areaM2 <= 0) continue;
     const k = String(c.props.DLBM ?? '');
     const e = by.get(k) ?? { dlmc: String(c.props.DLMC ?? ''), m2: 0, net: 0, count: 0 };
     const kcxs = Number(c.props.KCXS ?? 0);
-    e.m2 += c.overlapM2;
-    e.net += c.overlapM2 * (Number.isFinite(kcxs) && kcxs > 0 && kcxs < 1 ? 1 - kcxs : 1);
+    e.m2 += c.areaM2;
+    e.net += c.areaM2 * (Number.isFinite(kcxs) && kcxs > 0 && kcxs < 1 ? 1 - kcxs : 1);
     e.count++;
     by.set(k, e);
   }
