@@ -242,6 +242,9 @@ export interface CaseMaterial {
   fileId?: string | null;
   fileName?: string | null;
   note?: string | null;
+  /** Version of this material; a replaced file stays in the list with `current: false`. */
+  version?: number;
+  current?: boolean;
 }
 
 export interface CaseDetail {

@@ -53,7 +53,7 @@ export function CaseDetailPage() {
         <Row gutter={[16, 16]}>
           <Col xs={24} lg={12}>
             <Card size="small" style={{ height: '100%' }}>
-              <ClockPanel clock={c.clock} />
+              <ClockPanel clock={c.clock} decided={c.decidedAt !== null} />
             </Card>
           </Col>
           <Col xs={24} lg={12}>
@@ -114,8 +114,13 @@ export function CaseDetailPage() {
               size="small"
               style={{ marginTop: 12 }}
               header={<Typography.Text strong>{t('hall.step.materials')}</Typography.Text>}
-              dataSource={c.materials}
-              renderItem={(m) => <List.Item>{m.name ?? m.code}{m.fileName ? ` — ${m.fileName}` : ''}</List.Item>}
+              dataSource={c.materials.filter((m) => m.current !== false)}
+              renderItem={(m) => (
+                <List.Item>
+                  {m.name ?? m.code}{m.fileName ? ` — ${m.fileName}` : ''}
+                  {(m.version ?? 1) > 1 && <Typography.Text type="secondary">{` · ${t('hall.case.materialVersion', { n: m.version ?? 1 })}`}</Typography.Text>}
+                </List.Item>
+              )}
             />
           )}
         </Card>

@@ -6,7 +6,7 @@ import type { CaseClock } from '../types.ts';
 const STROKE: Record<string, string> = { green: '#389e0d', yellow: '#d48806', red: '#cf1322', paused: '#8c8c8c', none: '#8c8c8c' };
 
 /** The legal clock: working days used of those allowed, pauses with their reason, holidays not counted. */
-export function ClockPanel({ clock }: { clock: CaseClock }) {
+export function ClockPanel({ clock, decided }: { clock: CaseClock; decided: boolean }) {
   const { t } = useI18n();
   const name = useLocalName();
   const percent = clock.allowedDays > 0 ? Math.min(100, Math.round((clock.usedDays / clock.allowedDays) * 100)) : 0;
@@ -17,7 +17,7 @@ export function ClockPanel({ clock }: { clock: CaseClock }) {
       </Typography.Title>
       <Space wrap size={8} style={{ marginBottom: 8 }}>
         <LightTag light={clock.light} />
-        <Typography.Text>{clock.running ? t('hall.clock.running') : t('hall.clock.stopped')}</Typography.Text>
+        <Typography.Text>{clock.running ? t('hall.clock.running') : decided ? t('hall.clock.finished', { used: clock.usedDays ?? 0 }) : t('hall.clock.stopped')}</Typography.Text>
       </Space>
       <Progress
         percent={percent}

@@ -225,6 +225,8 @@ export const hallEn: Record<keyof typeof hallZh, string> = {
   'hall.clock.title': 'Legal time limit',
   'hall.clock.running': 'Clock running',
   'hall.clock.stopped': 'Clock not running',
+  'hall.clock.finished': 'Decided after {used} working days',
+  'hall.case.materialVersion': 'version {n} (replaced the earlier file)',
   'hall.clock.used': '{used}/{allowed} working days',
   'hall.clock.usedLong': '{used} of {allowed} working days used',
   'hall.clock.remaining': 'Remaining',

@@ -223,6 +223,8 @@ export const hallZh = {
   'hall.clock.title': '法定时限',
   'hall.clock.running': '正在计时',
   'hall.clock.stopped': '未在计时',
+  'hall.clock.finished': '已办结，用时 {used} 个工作日',
+  'hall.case.materialVersion': '第 {n} 版（已替换原材料）',
   'hall.clock.used': '{used}/{allowed} 工作日',
   'hall.clock.usedLong': '已用 {used} 个工作日，共 {allowed} 个工作日',
   'hall.clock.remaining': '剩余',
