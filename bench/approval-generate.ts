@@ -316,11 +316,11 @@ export async function generateCases(ctx: AppContext, region: string, n: number, 
         FROM bench_cases bc WHERE bc.path = 'withdraw'
     ) h ORDER BY case_id, at, seq`, [region]);
   log(`  history inserted (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+  // Versions (before the indexes come back, so the update writes no index entries) as the service counts them: one per transition after the submission.
+  await db.query(`UPDATE cases c SET version = h.n FROM (SELECT case_id, count(*)::int AS n FROM case_history WHERE region_code = $1 GROUP BY case_id) h WHERE h.case_id = c.id`, [region]);
   for (const tb of tables) await db.query(`ALTER TABLE ${tb} ENABLE TRIGGER ALL`);
   for (const ix of indexes) await db.query(ix.indexdef);
   log(`  ${indexes.length} indexes rebuilt (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
-  // Versions as the service counts them: one per transition after the submission.
-  await db.query(`UPDATE cases c SET version = h.n FROM (SELECT case_id, count(*)::int AS n FROM case_history WHERE region_code = $1 GROUP BY case_id) h WHERE h.case_id = c.id`, [region]);
   for (const t of ['bench_tasks', 'bench_cases', 'bench_items', 'bench_steps', 'bench_staff']) await db.query(`DROP TABLE ${t}`);
   for (const t of ['cases', 'case_tasks', 'case_history', 'case_pauses']) await db.query(db.kind === 'postgres' ? `VACUUM ANALYZE ${t}` : `ANALYZE ${t}`);
   const count = async (sql: string) => (await db.query<{ n: number }>(sql, [region])).rows[0]!.n;
