@@ -100,11 +100,13 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(calendarRoutes, { prefix: '/api/calendar' });
   await app.register(fileRoutes, { prefix: '/api/files' });
   await registerGis(app);
-  await registerReview(app);
+  const reviews = await registerReview(app);
   const certificates = await registerDocuments(app);
   const approval = await registerApproval(app);
   // 制证: approved cases get SM2-signed electronic certificates from the documents module.
   approval.setCertificateIssuer(new CaseCertificateIssuer(certificates));
+  // A report attached to a case (the hall's pre-check, a window check) becomes the case's report.
+  approval.setReviewReportLinker(reviews);
   await app.register(caseNoticeRoutes(), { prefix: '/api' });
   await registerPortal(app);
 

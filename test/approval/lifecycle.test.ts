@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { testDbs } from '../helpers/db.ts';
@@ -130,14 +131,35 @@ for (const kind of testDbs) {
       assert.equal(late.json().code, 'CASE_ACTION_NOT_ALLOWED');
     });
 
-    it('PUT /api/cases/{id}/review-report attaches the compliance-review report, with history and audit', async () => {
+    it('PUT /api/cases/{id}/review-report attaches the compliance-review report and makes it the case\'s, with history and audit', async () => {
+      // A window check made before the case existed (what the register page does), written as the review module stores it.
+      const report = async () => (await t.db.query<{ id: string }>(
+        `INSERT INTO review_reports (region_code, report_no, item_code, boundary, boundary_area_m2, source, rule_set_version, layer_versions, results, land_use, overall, overall_computed, created_at)
+         VALUES ($1, $2, 'JSYDGH', ST_Multi(ST_GeomFromText('POLYGON((112.6 26.9, 112.601 26.9, 112.601 26.901, 112.6 26.9))', 4490)), 100, '{}', 1, '{}', '[]', '[]', 'PASS', 'PASS', now()) RETURNING id`,
+        [t.region, `T${crypto.randomUUID()}`],
+      )).rows[0]!.id;
+      const caseOf = async (id: string) => (await t.db.query<{ case_id: string | null }>('SELECT case_id FROM review_reports WHERE id = $1', [id])).rows[0]!.case_id;
       const c = (await submit(t, s.clerk, 'JSYDGH')).json();
-      const res = await t.app.inject({ method: 'PUT', url: `/api/cases/${c.id}/review-report`, headers: { cookie: s.clerk }, payload: { reportId: 'rpt-0001' } });
+      const first = await report();
+      const res = await t.app.inject({ method: 'PUT', url: `/api/cases/${c.id}/review-report`, headers: { cookie: s.clerk }, payload: { reportId: first } });
       assert.equal(res.statusCode, 200, res.body);
-      assert.equal(res.json().reviewReportId, 'rpt-0001');
+      assert.equal(res.json().reviewReportId, first);
       assert.equal(res.json().timeline.at(-1).action, 'attach_review_report');
-      const leader = await t.app.inject({ method: 'PUT', url: `/api/cases/${c.id}/review-report`, headers: { cookie: s.leader }, payload: { reportId: 'rpt-0002' } });
+      assert.equal(await caseOf(first), c.id, 'the report now belongs to the case (re-runs and re-reviews find it)');
+      const second = await report();
+      const leader = await t.app.inject({ method: 'PUT', url: `/api/cases/${c.id}/review-report`, headers: { cookie: s.leader }, payload: { reportId: second } });
       assert.equal(leader.statusCode, 200, 'leaders may run reviews too');
+
+      const other = (await submit(t, s.clerk, 'JSYDGH')).json();
+      const taken = await t.app.inject({ method: 'PUT', url: `/api/cases/${other.id}/review-report`, headers: { cookie: s.clerk }, payload: { reportId: first } });
+      assert.equal(taken.statusCode, 409, taken.body);
+      assert.equal(taken.json().code, 'REPORT_OF_ANOTHER_CASE');
+      const missing = await t.app.inject({ method: 'PUT', url: `/api/cases/${other.id}/review-report`, headers: { cookie: s.clerk }, payload: { reportId: crypto.randomUUID() } });
+      assert.equal(missing.statusCode, 404, missing.body);
+      const after = (await t.db.query<{ review_report_id: string | null; version: number }>('SELECT review_report_id, version FROM cases WHERE id = $1', [other.id])).rows[0]!;
+      assert.equal(after.review_report_id, null, 'a refused attachment changes nothing');
+      assert.equal(await caseOf(first), c.id);
+
       const noPerm = await t.login((await t.user(['item_admin'], { department: 'approval_window' })).username);
       assert.equal((await t.app.inject({ method: 'PUT', url: `/api/cases/${c.id}/review-report`, headers: { cookie: noPerm }, payload: { reportId: 'x' } })).statusCode, 403);
     });

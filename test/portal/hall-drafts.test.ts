@@ -300,6 +300,8 @@ for (const kind of testDbs) {
         const row = await t.db.query<{ review_report_id: string; channel: string; applicant: { name: string; accountId: string; idNumberMasked: string }; project: { projectName: string } }>('SELECT review_report_id, channel, applicant, project FROM cases WHERE id = $1', [caseId]);
         const c = row.rows[0]!;
         assert.equal(c.review_report_id, checked.precheck.reportId, 'the pre-check report is attached to the case');
+        const owner = await t.db.query<{ case_id: string | null }>('SELECT case_id FROM review_reports WHERE id = $1', [checked.precheck.reportId]);
+        assert.equal(owner.rows[0]!.case_id, caseId, 'the pre-check report becomes the case\'s: the review tab, re-runs and re-reviews find it');
         assert.equal(c.channel, 'online');
         assert.equal(c.applicant.name, '张三');
         assert.equal(c.applicant.accountId, zhang.id);

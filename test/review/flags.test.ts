@@ -88,7 +88,7 @@ for (const kind of testDbs) {
       assert.ok(events.rows[0]!.payload.changedRules.includes('YJJBNT_OCCUPY'));
     });
 
-    it('POST /api/reviews/flags/{id}/acknowledge: permission, data scope, once (409), audited, then only with include=acknowledged', async () => {
+    it('POST /api/reviews/flags/{id}/acknowledge and the flags list: permission, data scope, once (409), audited, then only with include=acknowledged', async () => {
       const [f] = await flagsOf(s.landUseHandler, [openCase.id]);
       const unknown = await acknowledge(s.landUseHandler, 999999999);
       assert.equal(unknown.statusCode, 404);
@@ -97,6 +97,7 @@ for (const kind of testDbs) {
       const outside = await acknowledge(s.mineralHandler, f!.id, { note: '已阅' });
       assert.equal(outside.statusCode, 404);
       assert.equal(outside.json().code, 'FLAG_NOT_FOUND');
+      assert.deepEqual(await flagsOf(s.mineralHandler, [openCase.id]), [], 'the flags list leaves out cases outside the data scope too');
       const itemAdmin = await t.login((await t.user(['data_admin'])).username);
       assert.equal((await acknowledge(itemAdmin, f!.id)).statusCode, 403);
       const tooLong = await acknowledge(s.landUseHandler, f!.id, { note: '长'.repeat(501) });

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { pendingMigrations } from '../../core/db/migrate.ts';
 import { RecordingCertificateIssuer, type CertificateIssuer } from './certificates.ts';
 import { caseRoutes } from './cases/routes.ts';
-import { CaseService } from './cases/service.ts';
+import { CaseService, type ReviewReportLinker } from './cases/service.ts';
 import { ApplicantViews } from './cases/applicant-views.ts';
 import { CaseViews } from './cases/views.ts';
 import { DefinitionService } from './definitions.ts';
@@ -30,6 +30,8 @@ export interface ApprovalModule {
   reminders: ReminderService;
   /** The documents module plugs its electronic-certificate issuer in here. */
   setCertificateIssuer(issuer: CertificateIssuer): void;
+  /** The review module links attached reports to their case (set in app.ts). */
+  setReviewReportLinker(linker: ReviewReportLinker): void;
 }
 
 /**
@@ -41,7 +43,8 @@ export async function registerApproval(app: FastifyInstance): Promise<ApprovalMo
   const items = new ItemService(app.ctx);
   const definitions = new DefinitionService(app.ctx);
   let issuer: CertificateIssuer = new RecordingCertificateIssuer();
-  const cases = new CaseService(app.ctx, items, definitions, () => issuer);
+  let linker: ReviewReportLinker | null = null;
+  const cases = new CaseService(app.ctx, items, definitions, () => issuer, () => linker);
   const views = new CaseViews(app.ctx);
   const reminders = new ReminderService(app.ctx, new LoggingSender('sms', (m) => app.log.info(m)), new LoggingSender('mail', (m) => app.log.info(m)));
   reminders.register();
@@ -60,7 +63,7 @@ export async function registerApproval(app: FastifyInstance): Promise<ApprovalMo
   app.addHook('onListen', async () => {
     await reminders.schedule(app.ctx.config.regionCode);
   });
-  const mod: ApprovalModule = { items, definitions, cases, views, applicantViews: new ApplicantViews(app.ctx, views), reminders, setCertificateIssuer: (i) => { issuer = i; } };
+  const mod: ApprovalModule = { items, definitions, cases, views, applicantViews: new ApplicantViews(app.ctx, views), reminders, setCertificateIssuer: (i) => { issuer = i; }, setReviewReportLinker: (l) => { linker = l; } };
   app.decorate('approval', mod);
   return mod;
 }

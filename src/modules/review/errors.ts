@@ -28,6 +28,7 @@ export const ReviewErrors = defineErrors({
   RULE_SET_INVALID: { status: 422, zh: '审查规则不符合要求', en: 'The rule set is not valid' },
   RULE_SET_VERSION_NOT_FOUND: { status: 404, zh: '审查规则版本不存在', en: 'No such rule-set version' },
   REPORT_NOT_FOUND: { status: 404, zh: '审查报告不存在', en: 'No such review report' },
+  REPORT_OF_ANOTHER_CASE: { status: 409, zh: '该审查报告属于另一个办件', en: 'The review report belongs to another case' },
   RULE_NOT_IN_REPORT: { status: 404, zh: '报告中没有该规则', en: 'The report has no such rule' },
   FLAG_NOT_FOUND: { status: 404, zh: '复审提醒不存在', en: 'No such re-review flag' },
   FLAG_ALREADY_ACKNOWLEDGED: { status: 409, zh: '该复审提醒已被确认', en: 'The re-review flag has already been acknowledged' },

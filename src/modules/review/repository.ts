@@ -281,3 +281,17 @@ export async function reportsOfCase(q: Queryable, region: string, caseId: string
   );
   return r.rows;
 }
+
+/**
+ * Gives a report made before its case existed (the online hall's pre-check, a window check) to
+ * that case, so the case's review tab, re-runs and re-reviews after new layer versions find it.
+ * Returns what stood in the way: no such report, or a report of another case.
+ */
+export async function linkReportToCase(q: Queryable, region: string, reportId: string, caseId: string): Promise<'linked' | 'not_found' | 'other_case'> {
+  const r = await q.query<{ case_id: string | null }>('SELECT case_id FROM review_reports WHERE region_code = $1 AND id::text = $2 FOR UPDATE', [region, reportId]);
+  const row = r.rows[0];
+  if (!row) return 'not_found';
+  if (row.case_id !== null && row.case_id !== caseId) return 'other_case';
+  if (row.case_id === null) await q.query('UPDATE review_reports SET case_id = $3 WHERE region_code = $1 AND id::text = $2', [region, reportId, caseId]);
+  return 'linked';
+}

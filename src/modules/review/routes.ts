@@ -122,7 +122,7 @@ export function reviewRoutes(reviews: ReviewService): FastifyPluginAsyncTypebox 
       const q = request.query;
       if (!q.caseId && !q.caseIds) throw new AppError(CoreErrors.VALIDATION_FAILED, { field: 'caseId' }, 'querystring: caseId or caseIds is required');
       const ids = q.caseIds?.split(',') ?? [q.caseId!];
-      return reviews.flags(request.principal!.regionCode, ids, q.include === 'acknowledged');
+      return reviews.flags(request.principal!, ids, q.include === 'acknowledged');
     });
 
     app.post('/flags/:id/acknowledge', {

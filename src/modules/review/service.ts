@@ -346,6 +346,13 @@ export class ReviewService {
   }
 
   /** The reports of a case, newest first (the first one is the case's current review). */
+  /** Links a report made before its case existed to the case, in the caller's transaction (see repository). */
+  async linkToCase(q: Queryable, region: string, reportId: string, caseId: string): Promise<void> {
+    const r = await repo.linkReportToCase(q, region, reportId, caseId);
+    if (r === 'not_found') throw new AppError(E.REPORT_NOT_FOUND, { id: reportId });
+    if (r === 'other_case') throw new AppError(E.REPORT_OF_ANOTHER_CASE, { id: reportId });
+  }
+
   async reportsOfCase(region: string, caseId: string) {
     return (await repo.reportsOfCase(this.ctx.db, region, caseId)).map((r) => ({
       id: r.id, reportNo: r.report_no, itemCode: r.item_code, overall: r.overall, overallComputed: r.overall_computed, trigger: r.trigger,
@@ -354,8 +361,12 @@ export class ReviewService {
   }
 
   /** The re-review flags of the given cases, oldest first; acknowledged ones only when asked for. */
-  async flags(region: string, caseIds: string[], includeAcknowledged = false) {
-    return (await repo.flagsOfCases(this.ctx.db, region, caseIds, includeAcknowledged)).map(flagView);
+  /** Flags of the listed cases that the user may see (their data scope); other cases' flags are left out. */
+  async flags(p: Principal, caseIds: string[], includeAcknowledged = false) {
+    const rows = await repo.flagsOfCases(this.ctx.db, p.regionCode, caseIds, includeAcknowledged);
+    const visible = new Map<string, boolean>();
+    for (const id of new Set(rows.map((r) => r.case_id))) visible.set(id, await this.cases.visibleTo(p, id));
+    return rows.filter((r) => visible.get(r.case_id)).map(flagView);
   }
 
   /**

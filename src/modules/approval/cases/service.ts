@@ -89,12 +89,21 @@ interface Work {
  * checks the transition table and the actor, changes case and tasks, and appends the history
  * row, the audit record and an outbox event.
  */
+/**
+ * The review module's side of attaching a report: a report made before the case existed (the
+ * online hall's pre-check, a window check) becomes the case's, in the same transaction.
+ */
+export interface ReviewReportLinker {
+  linkToCase(q: Queryable, region: string, reportId: string, caseId: string): Promise<void>;
+}
+
 export class CaseService {
   constructor(
     private readonly ctx: AppContext,
     private readonly items: ItemService,
     private readonly defs: DefinitionService,
     private issuer: () => CertificateIssuer,
+    private reports: () => ReviewReportLinker | null = () => null,
   ) {}
 
   /**
@@ -153,6 +162,7 @@ export class CaseService {
         const c = (await caseById(tx, actor.regionCode, id, true))!;
         const w: Work = { tx, actor, c, graph: new Graph(def.graph), guide: item.guide, today, now };
         for (const m of body.materials ?? []) await this.addMaterial(w, m);
+        if (body.reviewReportId) await this.reports()?.linkToCase(tx, actor.regionCode, body.reviewReportId, id);
         const start = w.graph.start();
         await this.activate(w, w.graph.outs(start.id)[0]!.to, null);
         await this.record(w, 'submit', null, 'SUBMITTED', null, null, { caseNo, itemCode: body.itemCode, definitionVersion: def.version, ...(body.reviewReportId ? { reviewReportId: body.reviewReportId } : {}) });
@@ -516,6 +526,7 @@ export class CaseService {
   /** Attaches the spatial review's report to a case (called by the review module). */
   async attachReviewReport(actor: Actor, caseId: string, reportId: string): Promise<void> {
     await this.transition(actor, caseId, null, async (w) => {
+      await this.reports()?.linkToCase(w.tx, w.c.region_code, reportId, w.c.id);
       await w.tx.query('UPDATE cases SET review_report_id = $2 WHERE id = $1', [w.c.id, reportId]);
       await this.record(w, 'attach_review_report', w.c.state, w.c.state, null, null, { reportId });
     });
