@@ -78,6 +78,7 @@ for (const kind of testDbs) describe(`browser (${kind.name}): the supervision da
   it('shows the figures the API computes, drills down to the overdue case and links it to its case page', async () => {
     const { page, errors } = await open(supervisor, '/supervision');
     await november(page);
+    await page.getByRole('navigation').first().getByRole('link', { name: '效能监管' }).waitFor({ timeout: 10_000 });
     const api = (await t.app.inject({ method: 'GET', url: '/api/supervision/summary?from=2026-11-01&to=2026-11-30', headers: { cookie: supervisor } })).json();
     assert.deepEqual(api.byMonth.map((m: { key: string; cases: number }) => [m.key, m.cases]), [['2026-11', 4]], 'by month of submission');
     const tot = api.totals;

@@ -4,6 +4,7 @@ import { grantedFaces } from '../auth/faces.tsx';
 import { useMe } from '../auth/MeContext.ts';
 import { useI18n } from '../i18n/LangContext.ts';
 import { reviewNavFor } from '../review/nav.tsx';
+import { supervisionNavFor } from '../supervision/nav.tsx';
 
 export interface NavMenuProps {
   /** Faces from `me.faces`; only these are shown. */
@@ -17,8 +18,9 @@ export function NavMenu({ faces, onNavigate }: NavMenuProps) {
   const { t } = useI18n();
   const { pathname } = useLocation();
   const { state } = useMe();
-  // The review pages have no face of their own; they follow the user's permissions.
-  const items = [...grantedFaces(faces), ...reviewNavFor(state.status === 'ready' ? state.me.permissions : [])];
+  // The review and supervision pages have no face of their own; they follow the user's permissions.
+  const permissions = state.status === 'ready' ? state.me.permissions : [];
+  const items = [...grantedFaces(faces), ...reviewNavFor(permissions), ...supervisionNavFor(permissions)];
   const selected = items.find((face) => pathname === face.path || pathname.startsWith(`${face.path}/`));
 
   return (
