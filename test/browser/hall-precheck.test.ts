@@ -220,6 +220,7 @@ for (const kind of testDbs) describe(`browser (${kind.name}): a pre-check in the
     const rerun = await t.app.inject({ method: 'GET', url: `/api/reviews/${newId}`, headers: { cookie: reviewer } });
     assert.equal(rerun.statusCode, 200, rerun.body);
     assert.equal(rerun.json().overall, precheck.verdict);
+    assert.equal(rerun.json().caseId, caseId, 'the re-run belongs to the case the pre-check became part of');
     assert.ok(Math.abs(rerun.json().boundary.area.m2 - precheck.areaM2) < 0.01, `area ${rerun.json().boundary.area.m2} vs ${precheck.areaM2}`);
   });
 });
