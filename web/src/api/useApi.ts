@@ -10,19 +10,19 @@ export interface ApiState<T> {
 }
 
 /**
- * GETs `path` (with `query`) whenever either changes and returns the result as state.
- * A 401 marks the session as ended so the route guard sends the user to /login.
+ * GETs `path` (with `query`) whenever either changes and returns the result as state; nothing
+ * while `path` is null. A 401 calls `signedOut` (whose session ended depends on the caller).
  */
-export function useApi<T>(path: string, query?: RequestOptions['query']): ApiState<T> {
-  const { signedOut } = useMe();
+export function useGet<T>(path: string | null, query: RequestOptions['query'] | undefined, signedOut: () => void): ApiState<T> {
   const [data, setData] = useState<T>();
   const [error, setError] = useState<ApiError>();
-  const [loading, setLoading] = useState(true);
+  const [loading, setLoading] = useState(path !== null);
   const [generation, setGeneration] = useState(0);
   // Query objects are rebuilt every render; compare them by content.
   const queryKey = JSON.stringify(query ?? {});
 
   useEffect(() => {
+    if (path === null) return;
     const controller = new AbortController();
     setLoading(true);
     setError(undefined);
@@ -43,4 +43,10 @@ export function useApi<T>(path: string, query?: RequestOptions['query']): ApiSta
 
   const reload = useCallback(() => setGeneration((n) => n + 1), []);
   return { data, error, loading, reload };
+}
+
+/** A staff GET: a 401 marks the staff session as ended so the route guard sends the user to /login. */
+export function useApi<T>(path: string, query?: RequestOptions['query']): ApiState<T> {
+  const { signedOut } = useMe();
+  return useGet<T>(path, query, signedOut);
 }

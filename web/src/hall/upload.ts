@@ -1,4 +1,4 @@
-import { ApiError, parseProblem } from '../api/client.ts';
+import { uploadFile } from '../data/uploadFile.ts';
 import type { UploadedFile } from './types.ts';
 
 /** What the hall accepts as a material: PDF, JPEG or PNG up to 20 MB (the server sniffs the content too). */
@@ -18,37 +18,11 @@ export function materialFileProblem(file: File): MaterialFileProblem | null {
 }
 
 /**
- * Uploads one material to POST /api/portal/uploads (multipart field `file`).
- * XMLHttpRequest rather than fetch because only it reports upload progress.
+ * Uploads one material to POST /api/portal/uploads with progress (the shared XHR upload).
  * @throws ApiError for a refused upload (413 UPLOAD_TOO_LARGE, 415 UPLOAD_TYPE_NOT_ALLOWED …) or a network failure
  */
 export function uploadMaterial(file: File, onProgress?: (percent: number) => void, signal?: AbortSignal): Promise<UploadedFile> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', '/api/portal/uploads');
-    xhr.setRequestHeader('accept', 'application/json, application/problem+json');
-    xhr.withCredentials = true;
-    xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable && event.total > 0) onProgress?.(Math.round((event.loaded / event.total) * 100));
-    };
-    xhr.onload = () => {
-      if (xhr.status >= 200 && xhr.status < 300) {
-        try {
-          resolve(JSON.parse(xhr.responseText) as UploadedFile);
-        } catch {
-          reject(new ApiError(xhr.status, undefined, 'Bad response'));
-        }
-        return;
-      }
-      reject(new ApiError(xhr.status, parseProblem(xhr.responseText), xhr.statusText));
-    };
-    xhr.onerror = () => reject(new ApiError(0, undefined, 'Network error'));
-    xhr.onabort = () => reject(new DOMException('Upload aborted', 'AbortError'));
-    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
-    const body = new FormData();
-    body.append('file', file, file.name);
-    xhr.send(body);
-  });
+  return uploadFile<UploadedFile>(file, { url: '/api/portal/uploads', onProgress, signal });
 }
 
 /** 1.2 MB / 340 KB — file sizes as people read them. */

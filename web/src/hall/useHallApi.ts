@@ -1,13 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
-import { api, ApiError, isAbort, type RequestOptions } from '../api/client.ts';
+import type { RequestOptions } from '../api/client.ts';
+import { useGet, type ApiState } from '../api/useApi.ts';
 import { useApplicant } from './ApplicantContext.ts';
 
-export interface HallApiState<T> {
-  data: T | undefined;
-  error: ApiError | undefined;
-  loading: boolean;
-  reload: () => void;
-}
+export type HallApiState<T> = ApiState<T>;
 
 /**
  * GETs a hall route whenever `path` or `query` change (nothing while `path` is null).
@@ -15,32 +10,5 @@ export interface HallApiState<T> {
  */
 export function useHallApi<T>(path: string | null, query?: RequestOptions['query']): HallApiState<T> {
   const { signedOut } = useApplicant();
-  const [data, setData] = useState<T>();
-  const [error, setError] = useState<ApiError>();
-  const [loading, setLoading] = useState(path !== null);
-  const [generation, setGeneration] = useState(0);
-  const queryKey = JSON.stringify(query ?? {});
-
-  useEffect(() => {
-    if (path === null) return;
-    const controller = new AbortController();
-    setLoading(true);
-    setError(undefined);
-    api<T>(path, { query: JSON.parse(queryKey) as RequestOptions['query'], signal: controller.signal })
-      .then((result) => {
-        setData(result);
-        setLoading(false);
-      })
-      .catch((cause: unknown) => {
-        if (isAbort(cause)) return;
-        const apiError = cause instanceof ApiError ? cause : new ApiError(0, undefined, String(cause));
-        if (apiError.status === 401) signedOut();
-        setError(apiError);
-        setLoading(false);
-      });
-    return () => controller.abort();
-  }, [path, queryKey, generation, signedOut]);
-
-  const reload = useCallback(() => setGeneration((n) => n + 1), []);
-  return { data, error, loading, reload };
+  return useGet<T>(path, query, signedOut);
 }
