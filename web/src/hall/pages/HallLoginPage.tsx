@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Divider, Form, Input, Space, Tabs, Typography } from 'antd';
+import { Button, Card, Divider, Form, Input, Tabs, Typography } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client.ts';
@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/LangContext.ts';
 import { useApplicant } from '../ApplicantContext.ts';
 import { isMobile } from '../idNumber.ts';
 import { safeReturn } from '../RequireApplicant.tsx';
+import { SmsCodeField } from '../SmsCodeField.tsx';
 import { useSmsCode } from '../useSmsCode.ts';
 
 function PasswordForm({ onDone }: { onDone: () => Promise<void> }) {
@@ -73,29 +74,7 @@ function SmsForm({ onDone }: { onDone: () => Promise<void> }) {
       <Form.Item name="phone" label={t('hall.login.phone')} rules={[{ required: true, validator: async (_, v: string | undefined) => { if (!v || !isMobile(v.trim())) throw new Error(t('hall.register.phoneInvalid')); } }]}>
         <Input autoComplete="tel" inputMode="numeric" maxLength={11} />
       </Form.Item>
-      <Form.Item label={t('hall.login.code')} required>
-        <Space.Compact style={{ width: '100%' }}>
-          <Form.Item name="code" noStyle rules={[{ required: true, pattern: /^\d{6}$/, message: t('hall.login.codeInvalid') }]}>
-            <Input autoComplete="one-time-code" inputMode="numeric" maxLength={6} aria-label={t('hall.login.code')} />
-          </Form.Item>
-          <Button
-            disabled={sms.wait > 0}
-            loading={sms.pending}
-            onClick={async () => {
-              try {
-                const { phone } = await form.validateFields(['phone']);
-                await sms.send(phone.trim());
-              } catch {
-                // The field shows its own message.
-              }
-            }}
-          >
-            {sms.wait > 0 ? t('hall.login.resendIn', { s: sms.wait }) : t('hall.login.sendCode')}
-          </Button>
-        </Space.Compact>
-      </Form.Item>
-      {sms.sent && <Alert type="info" showIcon title={t('hall.login.codeSent')} style={{ marginBottom: 16 }} />}
-      {sms.error !== undefined && <div style={{ marginBottom: 16 }}><ProblemAlert error={sms.error} /></div>}
+      <SmsCodeField form={form} sms={sms} name="code" />
       {error !== undefined && <div style={{ marginBottom: 16 }}><ProblemAlert error={error} /></div>}
       <Button type="primary" htmlType="submit" block loading={pending}>
         {t('hall.login.submit')}

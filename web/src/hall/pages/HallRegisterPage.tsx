@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
+import { Button, Card, Form, Input, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { api } from '../../api/client.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
@@ -7,6 +7,7 @@ import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useI18n } from '../../i18n/LangContext.ts';
 import { useApplicant } from '../ApplicantContext.ts';
 import { idNumberProblem, isMobile, normaliseIdNumber, passwordStrongEnough } from '../idNumber.ts';
+import { SmsCodeField } from '../SmsCodeField.tsx';
 import { useSmsCode } from '../useSmsCode.ts';
 
 interface Values {
@@ -79,29 +80,7 @@ export function HallRegisterPage() {
           >
             <Input autoComplete="tel" inputMode="numeric" maxLength={11} />
           </Form.Item>
-          <Form.Item label={t('hall.login.code')} required>
-            <Space.Compact style={{ width: '100%' }}>
-              <Form.Item name="smsCode" noStyle rules={[{ required: true, pattern: /^\d{6}$/, message: t('hall.login.codeInvalid') }]}>
-                <Input autoComplete="one-time-code" inputMode="numeric" maxLength={6} aria-label={t('hall.login.code')} />
-              </Form.Item>
-              <Button
-                disabled={sms.wait > 0}
-                loading={sms.pending}
-                onClick={async () => {
-                  try {
-                    const { phone } = await form.validateFields(['phone']);
-                    await sms.send(phone.trim());
-                  } catch {
-                    // The field shows its own message.
-                  }
-                }}
-              >
-                {sms.wait > 0 ? t('hall.login.resendIn', { s: sms.wait }) : t('hall.login.sendCode')}
-              </Button>
-            </Space.Compact>
-          </Form.Item>
-          {sms.sent && <Alert type="info" showIcon title={t('hall.login.codeSent')} style={{ marginBottom: 16 }} />}
-          {sms.error !== undefined && <div style={{ marginBottom: 16 }}><ProblemAlert error={sms.error} /></div>}
+          <SmsCodeField form={form} sms={sms} name="smsCode" />
           <Form.Item
             name="password"
             label={t('hall.register.password')}
