@@ -1,3 +1,5 @@
+import type { FormField, ItemMaterial } from '../office/types.ts';
+
 /** Shapes of the online hall's API (/api/portal), as agreed in the hall's HTTP contract. */
 
 export type Audience = 'person' | 'organisation';
@@ -33,27 +35,10 @@ export interface GuideList {
   items: GuideItem[];
 }
 
-export interface FormField {
-  key: string;
-  label: string;
-  labelEn: string;
-  type: 'text' | 'textarea' | 'number' | 'select' | 'date';
-  required: boolean;
-  unit?: string;
-  min?: number;
-  max?: number;
-  maxLength?: number;
-  options?: { value: string; label: string; labelEn: string }[];
-}
+// The item's form shape is the office's (one guide, read by both).
+export type { FormField };
 
-export interface GuideMaterial {
-  code: string;
-  name: string;
-  form: 'original' | 'copy' | 'original_and_copy' | 'electronic';
-  count: number;
-  requirement: 'required' | 'conditional';
-  condition?: string;
-  electronicAllowed: boolean;
+export interface GuideMaterial extends ItemMaterial {
   note?: string;
   templateUrl: string | null;
   sampleUrl: string | null;
