@@ -38,7 +38,7 @@ const RESULTS = fileURLToPath(new URL('./results/approval.md', import.meta.url))
 const CANNON = fileURLToPath(new URL('./approval-cannon.ts', import.meta.url));
 const { values: flags } = parseArgs({ options: {
   cases: { type: 'string', default: '1000000' }, 'pglite-cases': { type: 'string', default: '100000' }, 'skip-pglite': { type: 'boolean', default: false }, 'skip-postgres': { type: 'boolean', default: false },
-  runs: { type: 'string', default: '200' }, keep: { type: 'boolean', default: false }, connections: { type: 'string', default: '20' }, seconds: { type: 'string', default: '15' },
+  runs: { type: 'string', default: '200' }, keep: { type: 'boolean', default: false }, reuse: { type: 'boolean', default: false }, connections: { type: 'string', default: '20' }, seconds: { type: 'string', default: '15' },
 } });
 const CASES = Number(flags.cases);
 const PGLITE_CASES = Number(flags['pglite-cases']);
@@ -109,10 +109,14 @@ async function bareTodo(db: Db, u: { permissions: string[]; department: string |
 
 async function run(kind: 'postgres' | 'pglite', n: number): Promise<Result> {
   let db: Db;
+  // --reuse: the data of a run kept with --keep is used again (the generation figures come from that database).
+  const reuse = kind === 'postgres' && flags.reuse && psql(`SELECT 1 FROM pg_database WHERE datname = '${DB_NAME}'`).out.trim() === '1';
   if (kind === 'postgres') {
-    psql(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
-    const c = psql(`CREATE DATABASE ${DB_NAME}`);
-    if (!c.ok) throw new Error(c.out);
+    if (!reuse) {
+      psql(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
+      const c = psql(`CREATE DATABASE ${DB_NAME}`);
+      if (!c.ok) throw new Error(c.out);
+    }
     db = await PostgresDb.open(pgUrl(DB_NAME), 10);
   } else db = await PgliteDb.open(null);
   let app: FastifyInstance | null = null;
@@ -125,8 +129,17 @@ async function run(kind: 'postgres' | 'pglite', n: number): Promise<Result> {
     const ctx: AppContext = createContext(loadConfig({ DATA_DIR: path.join(tmp, 'data'), REGION_CODE: REGION, DEMO_DATA: 'off', LOG_LEVEL: 'silent', SECRET_KEY: randomBytes(32).toString('hex') }), db, { now: () => new Date(Date.now() + offset) });
     app = await buildApp(ctx, { logger: false });
     await app.ready();
-    log(`${kind}: generating ${n} cases`);
-    const gen = await generateCases(ctx, REGION, n, TODAY, log);
+    let gen: Generated;
+    if (reuse) {
+      const c = (await db.query<{ cases: number; tasks: number; open: number; history: number; pauses: number }>(
+        `SELECT (SELECT count(*)::int FROM cases) AS cases, (SELECT count(*)::int FROM case_tasks) AS tasks, (SELECT count(*)::int FROM case_tasks WHERE status = 'open') AS open,
+                (SELECT count(*)::int FROM case_history) AS history, (SELECT count(*)::int FROM case_pauses) AS pauses`)).rows[0]!;
+      gen = { cases: c.cases, tasks: c.tasks, openTasks: c.open, history: c.history, pauses: c.pauses, seconds: NaN, users: [] };
+      log(`${kind}: reusing ${DB_NAME}`);
+    } else {
+      log(`${kind}: generating ${n} cases`);
+      gen = await generateCases(ctx, REGION, n, TODAY, log);
+    }
     log(`${kind}: ${gen.cases} cases, ${gen.tasks} tasks (${gen.openTasks} open), ${gen.history} history rows, ${gen.pauses} pauses in ${gen.seconds.toFixed(0)} s`);
     const leader = await login(app, 'b_leader1');
 
@@ -218,6 +231,11 @@ async function run(kind: 'postgres' | 'pglite', n: number): Promise<Result> {
                       WHEN bool_or(phase = 'approve') THEN 'APPROVAL' WHEN bool_or(phase = 'certify') THEN 'DONE_APPROVED' WHEN bool_or(phase = 'deliver') THEN 'CERTIFIED' ELSE 'NONE' END AS s
             FROM case_tasks t WHERE t.case_id = c.id AND t.status = 'open') o ON true
          WHERE c.region_code = $1 AND c.state NOT IN ('SPECIAL_PROCEDURE', 'SUSPENDED', 'SUPPLEMENT_BEFORE_ACCEPT') AND o.s <> CASE WHEN c.state IN ('REJECTED_ACCEPT', 'DELIVERED', 'DONE_DENIED', 'WITHDRAWN') THEN 'NONE' ELSE c.state END`) },
+      { check: '已办 counters (user_task_counts) that differ from the done tasks they count', bad: await one(`SELECT count(*)::int AS n FROM (
+          SELECT t.completed_by, c.item_code, count(*)::int AS n FROM case_tasks t JOIN cases c ON c.id = t.case_id
+           WHERE t.region_code = $1 AND t.status = 'done' AND t.completed_by IS NOT NULL GROUP BY 1, 2) d
+          FULL JOIN (SELECT user_id, item_code, done FROM user_task_counts WHERE region_code = $1 AND done > 0) u ON u.user_id = d.completed_by AND u.item_code = d.item_code
+         WHERE d.n IS DISTINCT FROM u.done`) },
       { check: 'pool tasks passed ≠ successful responses', bad: Math.abs((await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM case_tasks WHERE id = ANY($1::uuid[]) AND status = 'done'`, [pool.map((p) => p.id)])).rows[0]!.n - pass.ok) },
       { check: "new 'pass' history rows ≠ successful responses", bad: Math.abs((await one(`SELECT count(*)::int AS n FROM case_history WHERE region_code = $1 AND action = 'pass'`)) - histBefore - pass.ok) },
     ];

@@ -42,6 +42,65 @@ for (const kind of testDbs) {
       assert.equal(after.timeline.filter((h: any) => h.action === 'pass').length, 1);
     });
 
+    it('more transitions at once than pooled connections, while the calendar reloads, all complete (no read outside the transaction)', async () => {
+      // Each transition works out due dates inside its transaction. Reading the calendar through the pool there
+      // waits for a second connection: on PGlite (one connection) forever, on PostgreSQL once every pooled
+      // connection holds such a transaction. An administrator's calendar change makes every process reload it.
+      const cases = [];
+      for (let k = 0; k < 24; k++) cases.push((await submit(t, s.clerk, 'BDCDJ')).json());
+      let reloading = true;
+      const reload = async () => { while (reloading) { t.ctx.calendar.invalidate(); await new Promise((r) => setImmediate(r)); } };
+      const reloads = reload();
+      let timer: NodeJS.Timeout | undefined;
+      const hung = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error('the transitions hung (a calendar read waited for a connection)')), 60_000); });
+      try {
+        const results = await Promise.race([Promise.all(cases.map((c) => act(t, s.clerk, c.id, { action: 'accept', taskId: openTask(c, 'accept') }))), hung]);
+        assert.deepEqual(results.map((r) => r.statusCode), cases.map(() => 200));
+      } finally {
+        reloading = false;
+        clearTimeout(timer);
+        await reloads;
+      }
+      for (const c of [cases[0], cases[23]]) {
+        const v = await get(t, s.clerk, c.id);
+        assert.equal(v.state, 'HANDLING');
+        assert.ok(v.clock.dueDate > v.acceptedOn, 'the due date was worked out from the calendar');
+      }
+    });
+
+    it('已办 counts every task the user completed, per item, and nothing a refused or rolled-back action touched', async () => {
+      const clerk = await t.user(['window_clerk'], { department: 'approval_window' });
+      const cookie = await t.login(clerk.username);
+      const counts = async (q = '') => (await t.app.inject({ method: 'GET', url: `/api/tasks?view=done${q}`, headers: { cookie } })).json();
+      assert.equal((await counts()).counts.done, 0);
+      const a = (await submit(t, cookie, 'JSYDGH')).json();
+      const b = (await submit(t, cookie, 'BDCDJ')).json();
+      const c = (await submit(t, cookie, 'BDCDJ')).json();
+      await ok(t, cookie, a.id, { action: 'accept', taskId: openTask(a, 'accept') });
+      await ok(t, cookie, b.id, { action: 'accept', taskId: openTask(b, 'accept') });
+      // 不予受理 completes the acceptance task too.
+      await ok(t, cookie, c.id, { action: 'not_accept', taskId: openTask(c, 'accept'), reason: '不属于本机关职责范围' });
+      // Refused: the task is already done (409), and a transaction that fails after completing the task rolls back.
+      assert.equal((await act(t, cookie, a.id, { action: 'accept', taskId: openTask(a, 'accept') })).statusCode, 409);
+      const d = (await submit(t, cookie, 'JSYDGH')).json();
+      await t.db.exec(`CREATE OR REPLACE FUNCTION test_fail_history() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'history refused'; END $$`);
+      await t.db.exec(`CREATE TRIGGER test_fail_history BEFORE INSERT ON case_history FOR EACH ROW WHEN (NEW.case_id = '${d.id}') EXECUTE FUNCTION test_fail_history()`);
+      try {
+        assert.equal((await act(t, cookie, d.id, { action: 'accept', taskId: openTask(d, 'accept') })).statusCode, 500);
+      } finally {
+        await t.db.exec('DROP TRIGGER test_fail_history ON case_history');
+        await t.db.exec('DROP FUNCTION test_fail_history()');
+      }
+      const all = await counts();
+      assert.equal(all.counts.done, 3);
+      assert.deepEqual(all.items.map((x: any) => x.caseId).sort(), [a.id, b.id, c.id].sort(), 'the count is the list');
+      assert.equal((await counts('&itemCode=BDCDJ')).counts.done, 2);
+      assert.equal((await counts('&itemCode=JSYDGH')).counts.done, 1);
+      assert.equal((await counts('&itemCode=YDYS')).counts.done, 0);
+      // Another user's completions are theirs.
+      assert.equal((await t.app.inject({ method: 'GET', url: '/api/tasks?view=done&itemCode=BDCDJ', headers: { cookie: s.handler } })).json().counts.done, 0);
+    });
+
     it('an action not allowed in the current state gets 409 CASE_ACTION_NOT_ALLOWED and changes nothing', async () => {
       const c = await accepted();
       const before = await snapshot(t, c.id);

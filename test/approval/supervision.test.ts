@@ -66,6 +66,24 @@ for (const kind of testDbs) {
       assert.deepEqual(onTime.items.map((c: any) => c.id), [ids.a]);
     });
 
+    it('pages the drill-down on the server, with the total of every page', async () => {
+      const get = async (q: string) => t.app.inject({ method: 'GET', url: `/api/supervision/cases?from=2026-11-01&to=2026-11-30${q}`, headers: { cookie: s.leader } });
+      const all = (await get('')).json();
+      assert.equal(all.total, 4);
+      const pages = [];
+      for (let p = 1; p <= 4; p++) {
+        const r = (await get(`&pageSize=1&page=${p}`)).json();
+        assert.deepEqual([r.total, r.page, r.pageSize, r.items.length], [4, p, 1, 1]);
+        pages.push(r.items[0].id);
+      }
+      assert.deepEqual(pages, all.items.map((c: any) => c.id), 'the pages are the full list in its order');
+      const past = (await get('&pageSize=2&page=9')).json();
+      assert.deepEqual([past.total, past.items.length], [4, 0], 'a page past the end still says how many there are');
+      const pastOverdue = (await get('&metric=overdue&pageSize=2&page=9')).json();
+      assert.deepEqual([pastOverdue.total, pastOverdue.items.length], [1, 0]);
+      for (const bad of ['&pageSize=0', '&pageSize=201', '&page=0', '&page=x']) assert.equal((await get(bad)).statusCode, 400, bad);
+    });
+
     it('exports an xlsx workbook with the figures and the cases', async () => {
       const res = await t.app.inject({ method: 'GET', url: '/api/supervision/export.xlsx?from=2026-11-01&to=2026-11-30', headers: { cookie: s.leader } });
       assert.equal(res.statusCode, 200);

@@ -80,6 +80,8 @@ export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
         action: 'calendar.replace_year', objectType: 'calendar', objectId: String(year), result: 'success', detail: { scope: request.body.scope, entries: request.body.entries.length },
       });
     });
+    // A read during the transaction may have cached the entries it replaced.
+    calendar.invalidate();
     return reply.code(204).send();
   });
 };

@@ -35,13 +35,14 @@ export function supervisionRoutes(sup: SupervisionService): FastifyPluginAsyncTy
     app.get('/supervision/cases', {
       schema: {
         tags: ['approval'], summary: 'Drill-down: the cases behind a figure',
-        querystring: Type.Object({ ...PeriodQuery, metric: Type.Union(['all', 'overdue', 'warning', 'onTime', 'late', 'early', 'instant', 'fullyOnline'].map((m) => Type.Literal(m)), { default: 'all' }), state: Type.Optional(Type.Union(CASE_STATES.map((s) => Type.Literal(s)))) }),
+        querystring: Type.Object({ ...PeriodQuery, metric: Type.Union(['all', 'overdue', 'warning', 'onTime', 'late', 'early', 'instant', 'fullyOnline'].map((m) => Type.Literal(m)), { default: 'all' }), state: Type.Optional(Type.Union(CASE_STATES.map((s) => Type.Literal(s)))),
+          page: Type.Integer({ minimum: 1, maximum: 100_000, default: 1 }), pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 20 }) }),
       },
       preHandler: requireUser({ permission: 'supervise:read' }),
     }, async (request) => {
       const q = request.query;
-      const items = await sup.drill(actorOf(request), { ...period(q), metric: q.metric as 'all', ...(q.state ? { state: q.state } : {}) });
-      return { total: items.length, items };
+      const r = await sup.drill(actorOf(request), { ...period(q), metric: q.metric as 'all', ...(q.state ? { state: q.state } : {}), page: q.page, pageSize: q.pageSize });
+      return { total: r.total, page: q.page, pageSize: q.pageSize, items: r.items };
     });
 
     app.get('/supervision/export.xlsx', {

@@ -181,23 +181,32 @@ export class SupervisionService {
   }
 
   /** One figure per case: what the drill-down and the export list (optionally only the cases of a metric and state). */
-  async caseFigures(actor: Actor, p: Period, metric: Metric = 'all', state?: string): Promise<CaseFigure[]> {
+  async caseFigures(actor: Actor, p: Period, metric: Metric = 'all', state?: string, page?: { limit: number; offset: number }): Promise<{ total: number; items: CaseFigure[] }> {
     const { sql, params } = await this.figureSql(actor, p);
     params.push(state ?? null);
+    const where = `${METRIC_SQL[metric]} AND ($${params.length}::text IS NULL OR fig.state = $${params.length})`;
+    let paging = '';
+    if (page) { params.push(page.limit, page.offset); paging = ` LIMIT $${params.length - 1} OFFSET $${params.length}`; }
     const rows = (await this.ctx.db.query<{ id: string; case_no: string; item_code: string; item_name: string; department_code: string | null; state: CaseState; submitted_at: Date;
       accepted_on: string | null; due_date: string | null; finished_on: string | null; working_days: number | null; light: string; on_time: boolean | null; early: boolean | null;
-      handling_type: string; online_depth: string; channel: string; visits: number }>(
+      handling_type: string; online_depth: string; channel: string; visits: number; total: number }>(
+      // The total rides along on each row (a page past the end has none: counted again below).
       `${sql}
        SELECT fig.id, fig.case_no, fig.item_code, fig.item_name, fig.department_code, fig.state, fig.submitted_at, fig.accepted_on::text AS accepted_on,
               fig.due_date::text AS due_date, fig.finished_on::text AS finished_on, fig.working_days, fig.light, fig.on_time, fig.early,
-              fig.handling_type, fig.online_depth, fig.channel, fig.visits
-         FROM fig WHERE ${METRIC_SQL[metric]} AND ($${params.length}::text IS NULL OR fig.state = $${params.length})
-        ORDER BY fig.submitted_at, fig.id`, params)).rows;
-    return rows.map((c) => ({
+              fig.handling_type, fig.online_depth, fig.channel, fig.visits, count(*) OVER ()::int AS total
+         FROM fig WHERE ${where}
+        ORDER BY fig.submitted_at, fig.id${paging}`, params)).rows;
+    let total = rows[0]?.total ?? 0;
+    if (page && rows.length === 0 && page.offset > 0) {
+      params.splice(params.length - 2, 2);
+      total = (await this.ctx.db.query<{ n: number }>(`${sql} SELECT count(*)::int AS n FROM fig WHERE ${where}`, params)).rows[0]!.n;
+    }
+    return { total, items: rows.map((c) => ({
       id: c.id, caseNo: c.case_no, itemCode: c.item_code, itemName: c.item_name, departmentCode: c.department_code, state: c.state, stateName: STATE_NAMES[c.state],
       submittedOn: chinaDate(c.submitted_at), acceptedOn: c.accepted_on, dueDate: c.due_date, finishedOn: c.finished_on, workingDays: c.working_days, light: c.light,
       onTime: c.on_time, early: c.early, instant: c.handling_type === '即办件', fullyOnline: c.channel === 'online' && c.online_depth === '全程网办', visits: c.visits,
-    }));
+    })) };
   }
 
   /** Partial sums per (item, department, state, month): every group of the summary adds these up. */
@@ -251,13 +260,13 @@ export class SupervisionService {
   }
 
   /** The cases behind a figure: all, overdue, warning, on time, late, early, instant or fully online. */
-  async drill(actor: Actor, p: Period & { metric: Metric; state?: string }) {
-    return this.caseFigures(actor, p, p.metric, p.state);
+  async drill(actor: Actor, p: Period & { metric: Metric; state?: string; page: number; pageSize: number }) {
+    return this.caseFigures(actor, p, p.metric, p.state, { limit: p.pageSize, offset: (p.page - 1) * p.pageSize });
   }
 
   async workbook(actor: Actor, p: Period): Promise<Sheet[]> {
     const s = await this.summary(actor, p);
-    const figs = await this.caseFigures(actor, p);
+    const figs = (await this.caseFigures(actor, p)).items;
     const head = ['分组', '名称', '办件数', '办结数', '按时办结率%', '提前办结率%', '平均用时(工作日)', '超期', '预警', '即办件占比%', '全程网办占比%', '平均跑动次数'];
     const rows = (gs: ReturnType<typeof present>[]) => gs.map((g) => [g.key, g.name, g.cases, g.decided, g.onTimeRate, g.earlyRate, g.averageWorkingDays, g.overdue, g.warning, g.instantShare, g.fullyOnlineShare, g.averageVisits]);
     return [

@@ -1,4 +1,5 @@
 import { Alert, Table, Tag } from 'antd';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useApi } from '../api/useApi.ts';
 import { ProblemAlert } from '../components/ProblemAlert.tsx';
@@ -17,13 +18,19 @@ export interface DrillTableProps {
   department?: string;
 }
 
-/** The cases behind a figure (GET /api/supervision/cases), each linked to its case page. */
+const PAGE_SIZE = 20;
+
+/** The cases behind a figure (GET /api/supervision/cases, paged by the server), each linked to its case page. */
 export function DrillTable({ period, metric, state, itemCode, department }: DrillTableProps) {
   const { t } = useI18n();
   const stateName = useStateName().name;
   const deptName = useDepartmentName();
+  const [page, setPage] = useState(1);
+  const filterKey = JSON.stringify([period, metric, state, itemCode, department]);
+  // Another figure starts again at its first page.
+  useEffect(() => setPage(1), [filterKey]);
   const { data, error, loading, reload } = useApi<{ total: number; items: CaseFigure[] }>('/api/supervision/cases', {
-    ...period, metric, ...(state ? { state } : {}), ...(itemCode ? { itemCode } : {}), ...(department ? { department } : {}),
+    ...period, metric, ...(state ? { state } : {}), ...(itemCode ? { itemCode } : {}), ...(department ? { department } : {}), page, pageSize: PAGE_SIZE,
   });
   if (error) return <ProblemAlert error={error} onRetry={reload} />;
   return (
@@ -35,7 +42,7 @@ export function DrillTable({ period, metric, state, itemCode, department }: Dril
         loading={loading}
         dataSource={data?.items ?? []}
         scroll={{ x: 900 }}
-        pagination={{ pageSize: 20, showSizeChanger: false }}
+        pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, showSizeChanger: false, onChange: setPage }}
         columns={[
           { title: t('supervision.col.caseNo'), dataIndex: 'caseNo', render: (v: string, r) => <Link to={`/office/cases/${r.id}`}>{v}</Link> },
           { title: t('supervision.col.item'), dataIndex: 'itemName' },

@@ -1,4 +1,4 @@
-import { chinaDate, type WorkCalendar } from '../../../core/calendar/calendar.ts';
+import { chinaDate, type Calendar } from '../../../core/calendar/calendar.ts';
 
 /** Traffic light of a deadline: green, yellow (≤ warning days left), red (overdue), paused, none (no clock). */
 export type Light = 'green' | 'yellow' | 'red' | 'paused' | 'none';
@@ -25,11 +25,11 @@ export function pausedDays(pauses: PauseLike[], since?: Date): number {
  * The due date: `limit` working days after `start` (the start day not counted), plus the
  * extension and the working days spent in ended pauses.
  */
-export async function dueDate(cal: WorkCalendar, start: string, limit: number, extension: number, paused: number): Promise<string> {
+export async function dueDate(cal: Calendar, start: string, limit: number, extension: number, paused: number): Promise<string> {
   return cal.addWorkingDays(start, limit + extension + paused);
 }
 
-export async function light(cal: WorkCalendar, today: string, due: string | null, warningDays: number, paused: boolean): Promise<{ light: Light; remainingDays: number | null }> {
+export async function light(cal: Calendar, today: string, due: string | null, warningDays: number, paused: boolean): Promise<{ light: Light; remainingDays: number | null }> {
   if (paused) return { light: 'paused', remainingDays: due ? await cal.workingDaysBetween(today, due) : null };
   if (!due) return { light: 'none', remainingDays: null };
   if (today > due) return { light: 'red', remainingDays: -(await cal.workingDaysBetween(due, today)) };
@@ -38,7 +38,7 @@ export async function light(cal: WorkCalendar, today: string, due: string | null
 }
 
 /** Working days used since acceptance up to `until`, without the paused ones (ongoing pause up to `until`). */
-export async function elapsedDays(cal: WorkCalendar, acceptedOn: string, until: string, pauses: PauseLike[]): Promise<number> {
+export async function elapsedDays(cal: Calendar, acceptedOn: string, until: string, pauses: PauseLike[]): Promise<number> {
   let total = await cal.workingDaysBetween(acceptedOn, until);
   for (const p of pauses) {
     if (p.started_on < acceptedOn) continue;

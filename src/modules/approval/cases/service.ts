@@ -1,3 +1,4 @@
+import type { CalendarSnapshot } from '../../../core/calendar/calendar.ts';
 import type { AppContext } from '../../../core/context.ts';
 import type { Queryable } from '../../../core/db/index.ts';
 import { AppError, CoreErrors } from '../../../core/errors.ts';
@@ -82,6 +83,8 @@ interface Work {
   guide: ItemGuide;
   today: string;
   now: Date;
+  /** The working-day calendar as loaded before the transaction (it never reads the database). */
+  cal: CalendarSnapshot;
 }
 
 /**
@@ -106,14 +109,6 @@ export class CaseService {
     private reports: () => ReviewReportLinker | null = () => null,
   ) {}
 
-  /**
-   * Loads the calendar before a transaction: the calendar reads through the database handle, and
-   * on PGlite (one connection) a read outside the open transaction would wait for it forever.
-   */
-  private async warmCalendar(): Promise<void> {
-    this.ctx.calendar.invalidate();
-    await this.ctx.calendar.day(chinaDate(this.ctx.now()));
-  }
 
   /** Creates a case (办件) in state SUBMITTED with its acceptance task; idempotent per submitter and key. */
   async submit(actor: Actor, body: SubmitIn, key: string | null): Promise<{ id: string; created: boolean }> {
@@ -130,7 +125,7 @@ export class CaseService {
     const def = await this.defs.current(actor.regionCode, body.itemCode);
     const problems = checkForm(item.guide.formSchema.fields, body.project);
     if (problems.length) throw new AppError(E.CASE_FORM_INVALID, { problems }, problems.map((p) => `${p.field}: ${p.problem}`).join('; '));
-    await this.warmCalendar();
+    const cal = await this.ctx.calendar.snapshot();
     try {
       return await this.ctx.db.transaction(async (tx) => {
         if (applicantId && idempotencyKey) {
@@ -160,7 +155,7 @@ export class CaseService {
         );
         const id = r.rows[0]!.id;
         const c = (await caseById(tx, actor.regionCode, id, true))!;
-        const w: Work = { tx, actor, c, graph: new Graph(def.graph), guide: item.guide, today, now };
+        const w: Work = { tx, actor, c, graph: new Graph(def.graph), guide: item.guide, today, now, cal };
         for (const m of body.materials ?? []) await this.addMaterial(w, m);
         if (body.reviewReportId) await this.reports()?.linkToCase(tx, actor.regionCode, body.reviewReportId, id);
         const start = w.graph.start();
@@ -215,7 +210,7 @@ export class CaseService {
     const node = w.graph.node(nodeId);
     if (node.type === 'task') {
       const dept = node.department === '$competent' ? w.guide.competentDepartment : node.department;
-      const due = await dueDate(this.ctx.calendar, w.today, node.timeLimitDays, 0, 0);
+      const due = await dueDate(w.cal, w.today, node.timeLimitDays, 0, 0);
       await w.tx.query(
         `INSERT INTO case_tasks (case_id, region_code, step_id, step_name, phase, permission, department_code, fork_id, time_limit_days, started_at, started_on, due_date)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
@@ -290,7 +285,7 @@ export class CaseService {
 
   /** Locks the case, loads what a transition needs, runs fn, bumps the case version. */
   private async transition(actor: Actor, caseId: string, expectedVersion: number | null, fn: (w: Work) => Promise<void>): Promise<void> {
-    await this.warmCalendar();
+    const cal = await this.ctx.calendar.snapshot();
     await this.ctx.db.transaction(async (tx) => {
       const c = await caseById(tx, actor.regionCode, caseId, true);
       if (!c) throw new AppError(E.CASE_NOT_FOUND, { id: caseId });
@@ -298,7 +293,7 @@ export class CaseService {
       const def = await this.defs.byId(c.definition_id, tx);
       const guide = (await tx.query<{ guide: ItemGuide }>('SELECT guide FROM service_item_versions WHERE region_code = $1 AND code = $2 AND version = $3', [c.region_code, c.item_code, c.item_version])).rows[0]!.guide;
       const now = this.ctx.now();
-      const w: Work = { tx, actor, c, graph: new Graph(def.graph as ProcessGraph), guide, today: chinaDate(now), now };
+      const w: Work = { tx, actor, c, graph: new Graph(def.graph as ProcessGraph), guide, today: chinaDate(now), now, cal };
       await fn(w);
       await tx.query('UPDATE cases SET version = version + 1, updated_at = $2 WHERE id = $1', [c.id, now]);
     });
@@ -315,11 +310,11 @@ export class CaseService {
     const c = (await caseById(w.tx, w.c.region_code, w.c.id))!;
     const pauses = await pausesOf(w.tx, c.id);
     if (c.accepted_on) {
-      const due = await dueDate(this.ctx.calendar, c.accepted_on, c.time_limit_days, c.extension_days, pausedDays(pauses));
+      const due = await dueDate(w.cal, c.accepted_on, c.time_limit_days, c.extension_days, pausedDays(pauses));
       await w.tx.query('UPDATE cases SET due_date = $2 WHERE id = $1', [c.id, due]);
     }
     for (const t of (await tasksOf(w.tx, c.id)).filter((x) => x.status === 'open')) {
-      const due = await dueDate(this.ctx.calendar, t.started_on, t.time_limit_days, 0, pausedDays(pauses, t.started_at));
+      const due = await dueDate(w.cal, t.started_on, t.time_limit_days, 0, pausedDays(pauses, t.started_at));
       await w.tx.query('UPDATE case_tasks SET due_date = $2 WHERE id = $1', [t.id, due]);
     }
   }
@@ -334,7 +329,7 @@ export class CaseService {
   private async endPause(w: Work, detail: Record<string, unknown> = {}): Promise<number> {
     const open = (await pausesOf(w.tx, w.c.id)).find((p) => !p.ended_on);
     if (!open) return 0;
-    const days = await this.ctx.calendar.workingDaysBetween(open.started_on, w.today);
+    const days = await w.cal.workingDaysBetween(open.started_on, w.today);
     await w.tx.query('UPDATE case_pauses SET ended_at = $2, ended_on = $3, paused_working_days = $4, detail = detail || $5 WHERE id = $1', [open.id, w.now, w.today, days, JSON.stringify(detail)]);
     return days;
   }
@@ -373,7 +368,7 @@ export class CaseService {
     switch (input.action) {
       case 'accept': {
         await this.completeTask(w, task!, 'accept', comment);
-        const due = await dueDate(this.ctx.calendar, w.today, w.c.time_limit_days, 0, 0);
+        const due = await dueDate(w.cal, w.today, w.c.time_limit_days, 0, 0);
         await w.tx.query('UPDATE cases SET accepted_at = $2, accepted_on = $3, due_date = $4 WHERE id = $1', [w.c.id, w.now, w.today, due]);
         w.c.accepted_on = w.today;
         await this.advance(w, task!);
@@ -414,7 +409,7 @@ export class CaseService {
         if (from === 'SUPPLEMENT_BEFORE_ACCEPT') {
           to = 'SUBMITTED';
           // The acceptance period starts again from the complete application.
-          const due = await dueDate(this.ctx.calendar, w.today, 1, 0, 0);
+          const due = await dueDate(w.cal, w.today, 1, 0, 0);
           await w.tx.query(`UPDATE case_tasks SET started_at = $2, started_on = $3, due_date = $4 WHERE case_id = $1 AND status = 'open'`, [w.c.id, w.now, w.today, due]);
         } else {
           paused = await this.endPause(w);

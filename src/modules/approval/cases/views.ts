@@ -186,11 +186,10 @@ export class CaseViews {
          FROM case_tasks t JOIN cases c ON c.id = t.case_id WHERE ${openWhere}`, params)).rows[0]!;
     const doneParams: unknown[] = [actor.regionCode, actor.userId, f.itemCode ?? null];
     const doneWhere = `t.region_code = $1 AND t.completed_by = $2 AND t.status = 'done' AND ($3::text IS NULL OR c.item_code = $3)`;
-    // Without an item filter the count needs no case rows: a reviewer of a busy county has done hundreds of
-    // thousands of tasks, and joining each to its case made this count the slowest part of the list (bench:approval).
-    const doneCount = actor.userId === null ? 0 : f.itemCode
-      ? (await this.ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM case_tasks t JOIN cases c ON c.id = t.case_id WHERE ${doneWhere}`, doneParams)).rows[0]!.n
-      : (await this.ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM case_tasks t WHERE t.region_code = $1 AND t.completed_by = $2 AND t.status = 'done'`, [actor.regionCode, actor.userId])).rows[0]!.n;
+    // A reviewer of a busy county has done hundreds of thousands of tasks: the count comes from the
+    // counters the database keeps per user and item (migration 0020), not from counting the tasks.
+    const doneCount = actor.userId === null ? 0 : (await this.ctx.db.query<{ n: number }>(
+      'SELECT coalesce(sum(done), 0)::int AS n FROM user_task_counts WHERE user_id = $2 AND region_code = $1 AND ($3::text IS NULL OR item_code = $3)', doneParams)).rows[0]!.n;
     const limit = f.pageSize;
     const offset = (f.page - 1) * f.pageSize;
     const cols = TASK_COLS.split(',').map((c) => `t.${c.trim()}`).join(', ');

@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../../../core/audit/audit.ts';
+import type { Calendar } from '../../../core/calendar/calendar.ts';
 import type { AppContext } from '../../../core/context.ts';
 import { AppError } from '../../../core/errors.ts';
 import type { Actor } from '../../approval/actor.ts';
@@ -107,8 +108,7 @@ export class RatingService {
     const now = this.ctx.now();
     const today = chinaDate(now);
     const poor = input.level <= POOR_LEVEL;
-    // The calendar reads through the database handle: on PGlite it must not do so inside the transaction.
-    this.ctx.calendar.invalidate();
+    // Before the transaction: the calendar reads through the database handle.
     const dueDate = poor ? await this.ctx.calendar.addWorkingDays(today, RECTIFICATION_WORKING_DAYS) : null;
     const byStaff = rater.channel === 'window' ? rater.actor : null;
     try {
@@ -146,17 +146,17 @@ export class RatingService {
 
   // ---- rectification ---------------------------------------------------------------------
 
-  private async rectLight(r: RectificationRow, today: string): Promise<Light> {
+  private async rectLight(r: RectificationRow, today: string, cal: Calendar): Promise<Light> {
     if (r.status === 'closed') return r.replied_at && chinaDate(r.replied_at) > r.due_date ? 'red' : 'green';
-    return (await light(this.ctx.calendar, today, r.due_date, RECTIFICATION_WARNING_DAYS, false)).light;
+    return (await light(cal, today, r.due_date, RECTIFICATION_WARNING_DAYS, false)).light;
   }
 
-  private async rectView(r: RectificationListRow, today: string) {
+  private async rectView(r: RectificationListRow, today: string, cal: Calendar) {
     const l = levelName(r.level);
     return {
       id: r.id, caseId: r.case_id, caseNo: r.case_no, itemCode: r.item_code, itemName: r.item_name, department: r.department_code,
       departmentName: r.department_name ?? r.department_code, level: r.level, levelName: l.name, levelNameEn: l.nameEn, tags: r.tags, comment: r.comment,
-      dueDate: r.due_date, light: await this.rectLight(r, today), status: r.status, reply: r.reply, repliedAt: r.replied_at?.toISOString() ?? null,
+      dueDate: r.due_date, light: await this.rectLight(r, today, cal), status: r.status, reply: r.reply, repliedAt: r.replied_at?.toISOString() ?? null,
     };
   }
 
@@ -168,9 +168,9 @@ export class RatingService {
     const department = actor.permissions.has('supervise:read') ? null : actor.departmentCode ?? '';
     const rows = await repo.rectifications(this.ctx.db, actor.regionCode, { status, department });
     const today = chinaDate(this.ctx.now());
-    this.ctx.calendar.invalidate();
+    const cal = await this.ctx.calendar.snapshot();
     const items = [];
-    for (const r of rows) items.push(await this.rectView(r, today));
+    for (const r of rows) items.push(await this.rectView(r, today, cal));
     return { items };
   }
 
@@ -180,8 +180,7 @@ export class RatingService {
    */
   async reply(actor: Actor, id: string, reply: string) {
     const today = chinaDate(this.ctx.now());
-    this.ctx.calendar.invalidate();
-    await this.ctx.calendar.day(today);
+    const cal = await this.ctx.calendar.snapshot();
     const closed = await this.ctx.db.transaction(async (tx) => {
       const r = await repo.rectificationForUpdate(tx, actor.regionCode, id);
       if (!r) throw new AppError(E.RECTIFICATION_NOT_FOUND);
@@ -202,7 +201,7 @@ export class RatingService {
       return r.id;
     });
     const rows = await repo.rectifications(this.ctx.db, actor.regionCode, { status: 'all', department: null });
-    return this.rectView(rows.find((x) => x.id === closed)!, today);
+    return this.rectView(rows.find((x) => x.id === closed)!, today, cal);
   }
 
   // ---- statistics --------------------------------------------------------------------------
