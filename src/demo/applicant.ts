@@ -28,7 +28,7 @@ export async function seedDemoApplicant(ctx: AppContext): Promise<boolean> {
       regionCode: config.regionCode, kind: 'person', displayName: DEMO_CITIZEN.name,
       idNumberEnc: ctx.box.encrypt(DEMO_CITIZEN.idNumber), idNumberIndex: index,
       phoneEnc: ctx.box.encrypt(DEMO_CITIZEN.phone), phoneIndex: accounts.phoneIndex(DEMO_CITIZEN.phone),
-      email: null, passwordHash: hash, now: ctx.now(),
+      emailEnc: null, passwordHash: hash, now: ctx.now(),
     });
     return true;
   });

@@ -123,15 +123,18 @@ for (const kind of testDbs) {
     });
 
     describe('encryption at rest', () => {
-      it('keeps no plaintext ID or phone number anywhere in the applicants row, nor in the audit log', async () => {
-        const p = await registerPerson(t);
+      it('keeps no plaintext ID number, phone number or e-mail address anywhere in the applicants row, nor in the audit log', async () => {
+        const email = `lisi.${Date.now()}@example.com`;
+        const orgEmail = `office.${Date.now()}@example.com`;
+        const p = await registerPerson(t, { email });
         const uscc = newUscc();
-        const org = await post('/organisations', { name: '衡南县某某建材有限公司', uscc, phone: p.phone }, { cookie: p.cookie });
+        const org = await post('/organisations', { name: '衡南县某某建材有限公司', uscc, phone: p.phone, email: orgEmail }, { cookie: p.cookie });
         assert.equal(org.statusCode, 201);
         for (const id of [p.id, org.json().id]) {
           const raw = await t.db.query<Record<string, unknown>>('SELECT * FROM applicants WHERE id = $1', [id]);
           const text = JSON.stringify(raw.rows[0]);
-          for (const secret of [p.idNumber, p.phone, uscc, p.idNumber.slice(6, 14), p.phone.slice(3)]) assert.ok(!text.includes(secret), `row ${id} leaks ${secret}`);
+          for (const secret of [p.idNumber, p.phone, uscc, p.idNumber.slice(6, 14), p.phone.slice(3), email, orgEmail, 'example.com']) assert.ok(!text.includes(secret), `row ${id} leaks ${secret}`);
+          assert.match(String(raw.rows[0]!.email_enc), /^sm4gcm:/);
           assert.match(String(raw.rows[0]!.id_number_enc), /^sm4gcm:/);
         }
         const audit = await t.db.query<Record<string, unknown>>('SELECT * FROM audit_log WHERE object_id = ANY($1::text[])', [[p.id, org.json().id]]);
@@ -139,6 +142,22 @@ for (const kind of testDbs) {
         const auditText = JSON.stringify(audit.rows);
         for (const secret of [p.idNumber, p.phone, uscc]) assert.ok(!auditText.includes(secret), `audit leaks ${secret}`);
         assert.ok(audit.rows.some((r) => r.action === 'portal.register'));
+        const view = (await me(p.cookie)).json();
+        assert.equal(view.emailMasked, `l***@example.com`, 'shown masked');
+        assert.ok(!JSON.stringify(view).includes(email));
+      });
+
+      it('encrypts addresses stored in plain text by an earlier version at start-up, and sends to them', async () => {
+        const p = await registerPerson(t);
+        const legacy = `old.${Date.now()}@example.com`;
+        await t.db.query('UPDATE applicants SET email = $2, email_enc = NULL WHERE id = $1', [p.id, legacy]);
+        assert.ok((await t.app.portal.accounts.encryptStoredEmails()) >= 1);
+        const row = (await t.db.query<{ email: string | null; email_enc: string | null }>('SELECT email, email_enc FROM applicants WHERE id = $1', [p.id])).rows[0]!;
+        assert.equal(row.email, null, 'the plain column is cleared');
+        assert.equal(t.ctx.box.decrypt(row.email_enc!), legacy, 'nothing lost');
+        assert.equal(await t.app.portal.accounts.encryptStoredEmails(), 0, 'a second run finds nothing to do');
+        const settings = (await t.app.inject({ method: 'GET', url: '/api/portal/profile/notifications', headers: { cookie: p.cookie } })).json();
+        assert.deepEqual(settings, { email: 'o***@example.com', channels: { sms: true, email: true } }, 'the registration address is the default for e-mail notifications');
       });
     });
 

@@ -61,7 +61,7 @@ export interface Person {
 }
 
 /** Registers a person through the HTTP API (SMS code included) and returns its session cookie. */
-export async function registerPerson(t: TestApp, opts: { name?: string; idNumber?: string; phone?: string } = {}): Promise<Person> {
+export async function registerPerson(t: TestApp, opts: { name?: string; idNumber?: string; phone?: string; email?: string } = {}): Promise<Person> {
   const phone = opts.phone ?? newPhone();
   const idNumber = opts.idNumber ?? newIdNumber();
   const name = opts.name ?? '张三';
@@ -72,7 +72,7 @@ export async function registerPerson(t: TestApp, opts: { name?: string; idNumber
     method: 'POST',
     url: '/api/portal/auth/register',
     remoteAddress,
-    payload: { name, idNumber, phone, smsCode: lastCode(t, phone), password: APPLICANT_PASSWORD },
+    payload: { name, idNumber, phone, smsCode: lastCode(t, phone), password: APPLICANT_PASSWORD, ...(opts.email ? { email: opts.email } : {}) },
   });
   if (res.statusCode !== 201) throw new Error(`register: ${res.statusCode} ${res.body}`);
   return { id: res.json().id, name, idNumber, phone, cookie: applicantCookie(res) };

@@ -24,6 +24,9 @@ export interface PortalModule {
 export async function registerPortal(app: FastifyInstance): Promise<PortalModule> {
   const sms: SmsAdapter = app.ctx.config.smsAdapter === 'log' ? new LogSmsAdapter((obj, msg) => app.log.warn(obj, msg)) : new NoSmsAdapter();
   const accounts = new ApplicantAccounts(app.ctx, sms);
+  // Addresses stored in plain text before migration 0022 are encrypted now (the key lives with the service).
+  const moved = await accounts.encryptStoredEmails();
+  if (moved > 0) app.log.info({ accounts: moved }, 'registration e-mail addresses encrypted');
   const oidc = new OidcSignIn(app.ctx, accounts);
   const portal: PortalModule = { accounts, oidc, sms };
   app.decorate('portal', portal);

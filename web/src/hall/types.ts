@@ -321,7 +321,7 @@ export interface AccountView {
   name: string;
   idNumberMasked: string;
   phoneMasked: string | null;
-  email: string | null;
+  emailMasked: string | null;
 }
 
 export interface ApplicantMe extends AccountView {

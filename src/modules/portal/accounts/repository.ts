@@ -9,7 +9,9 @@ export interface ApplicantRow {
   id_number_index: string;
   phone_enc: string | null;
   phone_index: string | null;
+  /** Legacy: an address stored in plain text before migration 0022; encrypted into email_enc at start-up. */
   email: string | null;
+  email_enc: string | null;
   password_hash: string | null;
   oidc_issuer: string | null;
   oidc_subject: string | null;
@@ -21,6 +23,11 @@ export interface ApplicantRow {
   created_at: Date;
 }
 
+/** The address given at registration, in plain text (for sending and masking), or null. */
+export function registeredEmail(box: { decrypt(ciphertext: string): string }, a: Pick<ApplicantRow, 'email' | 'email_enc'>): string | null {
+  return a.email_enc ? box.decrypt(a.email_enc) : a.email;
+}
+
 export interface NewApplicant {
   regionCode: string;
   kind: 'person' | 'organisation';
@@ -29,7 +36,7 @@ export interface NewApplicant {
   idNumberIndex: string;
   phoneEnc: string | null;
   phoneIndex: string | null;
-  email: string | null;
+  emailEnc: string | null;
   passwordHash: string | null;
   oidcIssuer?: string | null;
   oidcSubject?: string | null;
@@ -92,9 +99,9 @@ export const applicantsRepo = {
 
   async insert(q: Queryable, a: NewApplicant): Promise<ApplicantRow> {
     const r = await q.query<ApplicantRow>(
-      `INSERT INTO applicants (region_code, kind, display_name, id_number_enc, id_number_index, phone_enc, phone_index, email, password_hash, oidc_issuer, oidc_subject, created_at, updated_at)
+      `INSERT INTO applicants (region_code, kind, display_name, id_number_enc, id_number_index, phone_enc, phone_index, email_enc, password_hash, oidc_issuer, oidc_subject, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING *`,
-      [a.regionCode, a.kind, a.displayName, a.idNumberEnc, a.idNumberIndex, a.phoneEnc, a.phoneIndex, a.email, a.passwordHash, a.oidcIssuer ?? null, a.oidcSubject ?? null, a.now],
+      [a.regionCode, a.kind, a.displayName, a.idNumberEnc, a.idNumberIndex, a.phoneEnc, a.phoneIndex, a.emailEnc, a.passwordHash, a.oidcIssuer ?? null, a.oidcSubject ?? null, a.now],
     );
     return r.rows[0]!;
   },

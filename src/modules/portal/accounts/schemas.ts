@@ -58,7 +58,7 @@ const AccountView = {
   name: Type.String(),
   idNumberMasked: Type.String({ description: 'e.g. 4304**********1234' }),
   phoneMasked: Type.Union([Type.String({ description: 'e.g. 138****5678' }), Type.Null()]),
-  email: Type.Union([Type.String(), Type.Null()]),
+  emailMasked: Type.Union([Type.String({ description: 'the address given at registration, masked: z***@example.com' }), Type.Null()]),
 };
 
 export const Me = Type.Object({

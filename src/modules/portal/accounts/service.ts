@@ -8,9 +8,9 @@ import { randomToken, sha256Hex } from '../../../core/crypto.ts';
 import type { Queryable } from '../../../core/db/index.ts';
 import { AppError } from '../../../core/errors.ts';
 import { PortalAccountErrors as E } from './errors.ts';
-import { applicantsRepo as repo, type ApplicantRow } from './repository.ts';
+import { applicantsRepo as repo, registeredEmail, type ApplicantRow } from './repository.ts';
 import type { SmsAdapter } from './sms.ts';
-import { idNumberProblem, isMobile, maskIdNumber, maskPhone, normaliseIdNumber, normaliseUscc, usccProblem } from './validators.ts';
+import { idNumberProblem, isMobile, maskEmail, maskIdNumber, maskPhone, normaliseIdNumber, normaliseUscc, usccProblem } from './validators.ts';
 
 /** A signed-in applicant as the rest of the server sees it (never a staff Principal). */
 export interface ApplicantPrincipal {
@@ -236,7 +236,7 @@ export class ApplicantAccounts {
           idNumberIndex: idIndex,
           phoneEnc: this.ctx.box.encrypt(phone),
           phoneIndex,
-          email: input.email ?? null,
+          emailEnc: input.email ? this.ctx.box.encrypt(input.email) : null,
           passwordHash,
           now: this.now,
         });
@@ -275,7 +275,7 @@ export class ApplicantAccounts {
           idNumberIndex: idIndex,
           phoneEnc: phone ? this.ctx.box.encrypt(phone) : null,
           phoneIndex: phone ? this.phoneIndex(phone) : null,
-          email: input.email ?? null,
+          emailEnc: input.email ? this.ctx.box.encrypt(input.email) : null,
           passwordHash: null,
           now,
         });
@@ -402,7 +402,7 @@ export class ApplicantAccounts {
           idNumberIndex: idIndex,
           phoneEnc: phone && phoneIndex ? this.ctx.box.encrypt(phone) : null,
           phoneIndex,
-          email: null,
+          emailEnc: null,
           passwordHash: null,
           oidcIssuer: input.issuer,
           oidcSubject: input.subject,
@@ -489,15 +489,28 @@ export class ApplicantAccounts {
     }));
   }
 
+  /**
+   * Addresses stored in plain text before migration 0022 are encrypted into email_enc and the
+   * plain column cleared (run at start-up; idempotent, one account per statement).
+   */
+  async encryptStoredEmails(): Promise<number> {
+    const rows = (await this.ctx.db.query<{ id: string; email: string }>('SELECT id, email FROM applicants WHERE email IS NOT NULL')).rows;
+    for (const r of rows) {
+      await this.ctx.db.query('UPDATE applicants SET email_enc = $2, email = NULL WHERE id = $1 AND email = $3', [r.id, this.ctx.box.encrypt(r.email), r.email]);
+    }
+    return rows.length;
+  }
+
   private view(a: ApplicantRow) {
     const phone = a.phone_enc ? this.ctx.box.decrypt(a.phone_enc) : null;
+    const email = registeredEmail(this.ctx.box, a);
     return {
       id: a.id,
       kind: a.kind,
       name: a.display_name,
       idNumberMasked: maskIdNumber(this.ctx.box.decrypt(a.id_number_enc)),
       phoneMasked: phone ? maskPhone(phone) : null,
-      email: a.email,
+      emailMasked: email ? maskEmail(email) : null,
     };
   }
 

@@ -83,3 +83,10 @@ export function maskPhone(value: string): string {
   if (value.length < 8) return '*'.repeat(value.length);
   return value.slice(0, 3) + '*'.repeat(value.length - 7) + value.slice(-4);
 }
+
+/** z***@example.com: the first character of the mailbox and the whole domain. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at < 1) return '***';
+  return `${email[0]}***${email.slice(at)}`;
+}

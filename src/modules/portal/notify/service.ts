@@ -6,7 +6,8 @@ import type { DomainEvent } from '../../../core/jobs/outbox.ts';
 import type { Job } from '../../../core/jobs/queue.ts';
 import { caseQueryCode } from '../../approval/cases/query-code.ts';
 import { caseById } from '../../approval/cases/repository.ts';
-import { applicantsRepo } from '../accounts/repository.ts';
+import { applicantsRepo, registeredEmail } from '../accounts/repository.ts';
+import { maskEmail } from '../accounts/validators.ts';
 import type { SmsAdapter } from '../accounts/sms.ts';
 import { NotifyErrors as E } from './errors.ts';
 import type { MailTransport } from './mail.ts';
@@ -21,12 +22,6 @@ const DELIVERY_MAX_ATTEMPTS = 15;
 /** Case events (outbox topics) that become applicant messages. */
 export const NOTIFIED_TOPICS = Object.keys(CASE_ACTION_LABELS).map((a) => `case.${a}`);
 
-/** z***@example.com: the first character of the mailbox and the whole domain. */
-export function maskEmail(email: string): string {
-  const at = email.lastIndexOf('@');
-  if (at < 1) return '***';
-  return `${email[0]}***${email.slice(at)}`;
-}
 
 export interface NotificationSettings {
   email: string | null;
@@ -186,7 +181,8 @@ export class NotifyService {
     }
     // Nothing saved yet: the address given at registration, both channels on.
     const a = await applicantsRepo.byId(q, applicantId);
-    const email = a?.email && EMAIL_PATTERN.test(a.email) ? a.email : null;
+    const given = a ? registeredEmail(this.ctx.box, a) : null;
+    const email = given && EMAIL_PATTERN.test(given) ? given : null;
     return { email, channels: { sms: true, email: email !== null } };
   }
 
