@@ -318,11 +318,9 @@ export async function generateCases(ctx: AppContext, region: string, n: number, 
   log(`  history inserted (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
   // Versions (before the indexes come back, so the update writes no index entries) as the service counts them: one per transition after the submission.
   await db.query(`UPDATE cases c SET version = h.n FROM (SELECT case_id, count(*)::int AS n FROM case_history WHERE region_code = $1 GROUP BY case_id) h WHERE h.case_id = c.id`, [region]);
-  // The 已办 counters the task triggers keep (migration 0020), as they would stand had the rows gone in one by one.
-  await db.query(`INSERT INTO user_task_counts (user_id, region_code, item_code, done)
-    SELECT t.completed_by, t.region_code, c.item_code, count(*) FROM case_tasks t JOIN cases c ON c.id = t.case_id
-     WHERE t.region_code = $1 AND t.status = 'done' AND t.completed_by IS NOT NULL GROUP BY 1, 2, 3
-    ON CONFLICT (user_id, region_code, item_code) DO UPDATE SET done = user_task_counts.done + excluded.done`, [region]);
+  // The 已办 counters and the per-step day counts the task triggers keep (migration 0020), as they would stand had the rows gone in one by one.
+  await db.query('SELECT rebuild_task_rollups($1)', [region]);
+  await db.query('SELECT rebuild_case_pause_days($1)', [region]);
   for (const tb of tables) await db.query(`ALTER TABLE ${tb} ENABLE TRIGGER ALL`);
   for (const ix of indexes) await db.query(ix.indexdef);
   log(`  ${indexes.length} indexes rebuilt (${((performance.now() - t0) / 1000).toFixed(0)} s)`);

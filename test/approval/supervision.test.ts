@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { strFromU8, unzipSync } from 'fflate';
 import { testDbs } from '../helpers/db.ts';
 import { testApp, type TestApp } from '../helpers/app.ts';
+import { CLOSED } from '../../src/modules/approval/cases/states.ts';
 import { APPLICANT, ok, openTask, relogin, setChinaDate, staff, submit, type Staff } from './helpers.ts';
 
 for (const kind of testDbs) {
@@ -55,6 +56,21 @@ for (const kind of testDbs) {
       assert.deepEqual([handle.tasks, handle.averageWorkingDays], [1, 1]);
       const outside = (await t.app.inject({ method: 'GET', url: '/api/supervision/summary?from=2026-10-01&to=2026-10-31', headers: { cookie: s.leader } })).json();
       assert.equal(outside.totals, null, 'no cases submitted in October');
+    });
+
+    it('stores each case\'s China-local days of submission and finishing, for every closed state the engine knows', async () => {
+      const rows = (await t.db.query<{ id: string; submitted_on: string; finished_on: string | null }>(
+        'SELECT id, submitted_on::text AS submitted_on, finished_on::text AS finished_on FROM cases WHERE id = ANY($1::uuid[])', [[ids.a, ids.b, ids.d]])).rows;
+      const by = Object.fromEntries(rows.map((r) => [r.id, [r.submitted_on, r.finished_on]]));
+      assert.deepEqual(by[ids.a!], ['2026-11-02', '2026-11-04'], 'decided on Nov 4');
+      assert.deepEqual(by[ids.b!], ['2026-11-02', null], 'still running');
+      assert.deepEqual(by[ids.d!], ['2026-11-02', '2026-11-02'], 'not accepted: closed the day it was refused');
+      // The stored expression lists the engine's closed states (cases/states.ts CLOSED); a state added there must be added here.
+      const expr = (await t.db.query<{ e: string }>(
+        `SELECT pg_get_expr(d.adbin, d.adrelid) AS e FROM pg_attrdef d JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum
+          WHERE d.adrelid = 'cases'::regclass AND a.attname = 'finished_on'`)).rows[0]!.e;
+      const listed = [...expr.matchAll(/'([A-Z_]+)'::text/g)].map((m) => m[1]).filter((x) => x !== 'UTC').sort();
+      assert.deepEqual(listed, [...CLOSED].sort());
     });
 
     it('drills down to the cases behind a figure', async () => {
@@ -114,6 +130,38 @@ for (const kind of testDbs) {
       const after = (await t.app.inject({ method: 'GET', url: '/api/notifications', headers: { cookie: s.handler } })).json();
       assert.equal(after.unread, list.unread - 1);
       assert.equal((await t.app.inject({ method: 'POST', url: `/api/notifications/${first.id}/read`, headers: { cookie: s.leader } })).statusCode, 404, 'not someone else’s');
+    });
+
+    it('counts working days without the paused ones exactly as the case clock does, across the National Day week', async () => {
+      // Accepted Tue 29 Sep 2026; 现场踏勘 from Wed 30 Sep to Fri 9 Oct (National Day 1–7 Oct, make-up Sat 10 Oct);
+      // 批前公示 from Mon 12 Oct, still running on Thu 15 Oct.
+      const fig = async (id: string) => {
+        const r = (await t.app.inject({ method: 'GET', url: '/api/supervision/cases?from=2026-09-01&to=2026-09-30&pageSize=200', headers: { cookie: s.leader } })).json();
+        return r.items.find((x: any) => x.id === id);
+      };
+      setChinaDate(t, '2026-09-29');
+      await relogin(t, s, ['clerk', 'handler', 'leader']);
+      let c = (await submit(t, s.clerk, 'JSYDGH')).json();
+      c = await ok(t, s.clerk, c.id, { action: 'accept', taskId: openTask(c, 'accept') });
+      setChinaDate(t, '2026-09-30');
+      await relogin(t, s, ['clerk', 'handler', 'leader']);
+      c = await ok(t, s.handler, c.id, { action: 'start_special', taskId: openTask(c, 'handle'), procedure: 'site_survey', plannedDays: 5, reason: '现场踏勘' });
+      let f = await fig(c.id);
+      assert.equal(f.light, 'paused');
+      setChinaDate(t, '2026-10-09');
+      await relogin(t, s, ['clerk', 'handler', 'leader']);
+      c = await ok(t, s.handler, c.id, { action: 'end_special', result: '踏勘完成' });
+      setChinaDate(t, '2026-10-12');
+      await relogin(t, s, ['clerk', 'handler', 'leader']);
+      c = await ok(t, s.handler, c.id, { action: 'start_special', taskId: openTask(c, 'handle'), procedure: 'publicity', plannedDays: 5, reason: '批前公示' });
+      setChinaDate(t, '2026-10-15');
+      await relogin(t, s, ['clerk', 'handler', 'leader']);
+      const detail = (await t.app.inject({ method: 'GET', url: `/api/cases/${c.id}`, headers: { cookie: s.leader } })).json();
+      f = await fig(c.id);
+      assert.equal(detail.clock.elapsedDays, 3, 'Sep 30, the make-up Saturday Oct 10 and Oct 12: the survey took Oct 8 and 9, the publicity Oct 13–15');
+      assert.deepEqual([f.workingDays, f.light], [detail.clock.elapsedDays, 'paused']);
+      const row = (await t.db.query<{ paused_days: number; open_pause_since: string }>('SELECT paused_days, open_pause_since::text AS open_pause_since FROM cases WHERE id = $1', [c.id])).rows[0]!;
+      assert.deepEqual(row, { paused_days: 2, open_pause_since: '2026-10-12' }, 'kept by the pause trigger');
     });
   });
 }

@@ -3,7 +3,7 @@ import type { Actor } from './actor.ts';
 import { addDays } from '../../core/calendar/calendar.ts';
 import { chinaDate } from './cases/clock.ts';
 import { CALENDAR_REUSE_MS, yellowThresholds } from './cases/views.ts';
-import { CLOSED, STATE_NAMES, type CaseState } from './cases/states.ts';
+import { STATE_NAMES, type CaseState } from './cases/states.ts';
 import type { Sheet } from './xlsx.ts';
 
 export interface Period {
@@ -85,10 +85,6 @@ const METRIC_SQL: Record<Metric, string> = {
   early: 'fig.early IS TRUE', instant: `fig.handling_type = '即办件'`, fullyOnline: `fig.channel = 'online' AND fig.online_depth = '全程网办'`,
 };
 
-// Closed states (CLOSED in cases/states.ts) as an SQL list.
-const CLOSED_SQL = CLOSED.map((s) => `'${s}'`).join(', ');
-// The China-local calendar day of a timestamp (chinaDate): UTC+8, no daylight saving.
-const cnDay = (col: string) => `((${col} AT TIME ZONE 'UTC') + interval '8 hours')::date`;
 // Working days up to and including a day: the running count of the calendar window ($6 its first day, $7 the counts).
 const wd = (day: string) => `($7::int[])[(${day}) - $6::date + 1]`;
 
@@ -146,28 +142,23 @@ export class SupervisionService {
          FROM service_item_versions v JOIN service_items i ON i.id = v.item_id WHERE v.region_code = $1`, [actor.regionCode])).rows;
     const params: unknown[] = [actor.regionCode, p.from, p.to, p.itemCode ?? null, p.department ?? null, cal.lo, cal.counts, cal.today, cal.yellowBefore,
       iv.map((x) => x.key), iv.map((x) => x.name), iv.map((x) => x.handling_type ?? ''), iv.map((x) => x.online_depth ?? '')];
+    // Pauses come from the case row (paused_days, open_pause_since: kept by a trigger, migration 0021): an ongoing
+    // pause counts up to the day the case finished or today (elapsedDays).
     const sql = `WITH base AS NOT MATERIALIZED (
-        SELECT c.id, c.case_no, c.item_code, c.item_version, c.department_code, c.state, c.channel, c.submitted_at, c.accepted_on, c.due_date,
-               c.decided_at, c.warning_days, c.visits, array_position($10::text[], c.item_code || ':' || c.item_version) AS ivx,
-               CASE WHEN c.decided_at IS NOT NULL THEN ${cnDay('c.decided_at')}
-                    WHEN c.state IN (${CLOSED_SQL}) AND c.closed_at IS NOT NULL THEN ${cnDay('c.closed_at')} END AS finished_on
+        SELECT c.id, c.case_no, c.item_code, c.item_version, c.department_code, c.state, c.channel, c.submitted_on, c.accepted_on, c.due_date,
+               c.decided_at, c.warning_days, c.visits, array_position($10::text[], c.item_code || ':' || c.item_version) AS ivx, c.finished_on,
+               c.paused_days + CASE WHEN c.open_pause_since IS NOT NULL AND c.accepted_on IS NOT NULL AND c.open_pause_since >= c.accepted_on
+                                    THEN greatest(0, ${wd('coalesce(c.finished_on, $8::date)')} - ${wd('c.open_pause_since')}) ELSE 0 END AS paused_days,
+               c.open_pause_since IS NOT NULL AS open_pause
           FROM cases c
-         WHERE c.region_code = $1 AND c.submitted_at >= ($2::date - interval '8 hours') AND c.submitted_at < ($3::date + interval '16 hours')
+         WHERE c.region_code = $1 AND c.submitted_on BETWEEN $2::date AND $3::date
            AND ($4::text IS NULL OR c.item_code = $4) AND ($5::text IS NULL OR c.department_code = $5)),
-      -- Pauses of the period's cases: the working days they take off the elapsed time (elapsedDays), and whether one is open.
-      pz AS (
-        SELECT b.id, bool_or(p.ended_on IS NULL) AS open_pause,
-               coalesce(sum(CASE WHEN p.ended_on IS NOT NULL THEN coalesce(p.paused_working_days, 0) ELSE greatest(0, ${wd('coalesce(b.finished_on, $8::date)')} - ${wd('p.started_on')}) END)
-                        FILTER (WHERE b.accepted_on IS NOT NULL AND p.started_on >= b.accepted_on), 0)::int AS paused_days
-          FROM case_pauses p JOIN base b ON b.id = p.case_id
-         WHERE p.region_code = $1
-         GROUP BY b.id),
       fig AS (
         SELECT b.*, ($11::text[])[b.ivx] AS item_name, ($12::text[])[b.ivx] AS handling_type, ($13::text[])[b.ivx] AS online_depth,
                CASE WHEN b.accepted_on IS NULL THEN NULL
-                    ELSE greatest(0, ${wd('coalesce(b.finished_on, $8::date)')} - ${wd('b.accepted_on')} - coalesce(pz.paused_days, 0)) END AS working_days,
+                    ELSE greatest(0, ${wd('coalesce(b.finished_on, $8::date)')} - ${wd('b.accepted_on')} - b.paused_days) END AS working_days,
                CASE WHEN b.finished_on IS NOT NULL OR b.accepted_on IS NULL THEN 'none'
-                    WHEN pz.open_pause THEN 'paused'
+                    WHEN b.open_pause THEN 'paused'
                     WHEN b.due_date IS NULL THEN 'none'
                     WHEN $8::date > b.due_date THEN 'red'
                     WHEN b.due_date < ($9::date[])[least(b.warning_days, 30) + 1] THEN 'yellow'
@@ -175,7 +166,6 @@ export class SupervisionService {
                CASE WHEN b.decided_at IS NOT NULL AND b.due_date IS NOT NULL THEN b.finished_on <= b.due_date END AS on_time,
                CASE WHEN b.decided_at IS NOT NULL AND b.due_date IS NOT NULL THEN b.finished_on < b.due_date END AS early
           FROM base b
-          LEFT JOIN pz ON pz.id = b.id
          WHERE b.ivx IS NOT NULL)`;
     return { sql, params };
   }
@@ -187,16 +177,16 @@ export class SupervisionService {
     const where = `${METRIC_SQL[metric]} AND ($${params.length}::text IS NULL OR fig.state = $${params.length})`;
     let paging = '';
     if (page) { params.push(page.limit, page.offset); paging = ` LIMIT $${params.length - 1} OFFSET $${params.length}`; }
-    const rows = (await this.ctx.db.query<{ id: string; case_no: string; item_code: string; item_name: string; department_code: string | null; state: CaseState; submitted_at: Date;
+    const rows = (await this.ctx.db.query<{ id: string; case_no: string; item_code: string; item_name: string; department_code: string | null; state: CaseState; submitted_on: string;
       accepted_on: string | null; due_date: string | null; finished_on: string | null; working_days: number | null; light: string; on_time: boolean | null; early: boolean | null;
       handling_type: string; online_depth: string; channel: string; visits: number; total: number }>(
       // The total rides along on each row (a page past the end has none: counted again below).
       `${sql}
-       SELECT fig.id, fig.case_no, fig.item_code, fig.item_name, fig.department_code, fig.state, fig.submitted_at, fig.accepted_on::text AS accepted_on,
+       SELECT fig.id, fig.case_no, fig.item_code, fig.item_name, fig.department_code, fig.state, fig.submitted_on::text AS submitted_on, fig.accepted_on::text AS accepted_on,
               fig.due_date::text AS due_date, fig.finished_on::text AS finished_on, fig.working_days, fig.light, fig.on_time, fig.early,
               fig.handling_type, fig.online_depth, fig.channel, fig.visits, count(*) OVER ()::int AS total
          FROM fig WHERE ${where}
-        ORDER BY fig.submitted_at, fig.id${paging}`, params)).rows;
+        ORDER BY fig.submitted_on, fig.case_no, fig.id${paging}`, params)).rows;
     let total = rows[0]?.total ?? 0;
     if (page && rows.length === 0 && page.offset > 0) {
       params.splice(params.length - 2, 2);
@@ -204,7 +194,7 @@ export class SupervisionService {
     }
     return { total, items: rows.map((c) => ({
       id: c.id, caseNo: c.case_no, itemCode: c.item_code, itemName: c.item_name, departmentCode: c.department_code, state: c.state, stateName: STATE_NAMES[c.state],
-      submittedOn: chinaDate(c.submitted_at), acceptedOn: c.accepted_on, dueDate: c.due_date, finishedOn: c.finished_on, workingDays: c.working_days, light: c.light,
+      submittedOn: c.submitted_on, acceptedOn: c.accepted_on, dueDate: c.due_date, finishedOn: c.finished_on, workingDays: c.working_days, light: c.light,
       onTime: c.on_time, early: c.early, instant: c.handling_type === '即办件', fullyOnline: c.channel === 'online' && c.online_depth === '全程网办', visits: c.visits,
     })) };
   }
@@ -212,15 +202,21 @@ export class SupervisionService {
   /** Partial sums per (item, department, state, month): every group of the summary adds these up. */
   private async partials(actor: Actor, p: Period): Promise<Partial[]> {
     const { sql, params } = await this.figureSql(actor, p);
-    return (await this.ctx.db.query<Partial>(
-      `${sql}
-       SELECT fig.item_code, min(fig.item_name) AS item_name, fig.department_code, fig.state, to_char(${cnDay('fig.submitted_at')}, 'YYYY-MM') AS month, count(*)::int AS cases,
-              count(fig.on_time)::int AS finished, count(*) FILTER (WHERE fig.on_time)::int AS on_time, count(*) FILTER (WHERE fig.early)::int AS early,
-              count(*) FILTER (WHERE fig.light = 'red')::int AS overdue, count(*) FILTER (WHERE fig.light = 'yellow')::int AS warning,
-              coalesce(sum(fig.working_days) FILTER (WHERE fig.on_time IS NOT NULL), 0)::int AS working_days_sum,
-              count(*) FILTER (WHERE ${METRIC_SQL.instant})::int AS instant, count(*) FILTER (WHERE ${METRIC_SQL.fullyOnline})::int AS fully_online,
-              sum(fig.visits)::int AS visits
-         FROM fig GROUP BY 1, 3, 4, 5 ORDER BY 1, 3, 4, 5`, params)).rows;
+    // Grouped by day (some ten thousand groups a year; months are added up below). The memory lets the database hash
+    // the groups instead of sorting half a million rows on disk (bench:approval: 1.9 s → 0.5 s for a year).
+    const rows = await this.ctx.db.transaction(async (tx) => {
+      await tx.query(`SET LOCAL work_mem = '64MB'`);
+      return (await tx.query<Omit<Partial, 'month'> & { day: string }>(
+        `${sql}
+         SELECT fig.item_code, min(fig.item_name) AS item_name, fig.department_code, fig.state, fig.submitted_on::text AS day, count(*)::int AS cases,
+                count(fig.on_time)::int AS finished, count(*) FILTER (WHERE fig.on_time)::int AS on_time, count(*) FILTER (WHERE fig.early)::int AS early,
+                count(*) FILTER (WHERE fig.light = 'red')::int AS overdue, count(*) FILTER (WHERE fig.light = 'yellow')::int AS warning,
+                coalesce(sum(fig.working_days) FILTER (WHERE fig.on_time IS NOT NULL), 0)::int AS working_days_sum,
+                count(*) FILTER (WHERE ${METRIC_SQL.instant})::int AS instant, count(*) FILTER (WHERE ${METRIC_SQL.fullyOnline})::int AS fully_online,
+                sum(fig.visits)::int AS visits
+           FROM fig GROUP BY fig.item_code, fig.department_code, fig.state, fig.submitted_on`, params)).rows;
+    });
+    return rows.map(({ day, ...x }) => ({ ...x, month: day.slice(0, 7) }));
   }
 
   private groupPartials(ps: Partial[], keyOf: (x: Partial) => string, nameOf: (x: Partial) => string) {
@@ -239,14 +235,17 @@ export class SupervisionService {
     const ps = await this.partials(actor, p);
     const byState = new Map<string, number>();
     for (const x of ps) byState.set(x.state, (byState.get(x.state) ?? 0) + x.cases);
-    const { sql, params } = await this.figureSql(actor, p);
-    // Working days per step: tasks done, from the day each started to the day it was completed.
+    // Working days per step: done tasks of the period's cases, from the day each started to the day it was completed,
+    // read from their per-day counts (migration 0020_create_task_rollups) instead of from the tasks themselves.
+    const cal = await this.calendarParams(p);
     const steps = (await this.ctx.db.query<{ item_code: string; step_id: string; step_name: string; tasks: number; days: number }>(
-      `${sql}
-       SELECT b.item_code, t.step_id, min(t.step_name) AS step_name, count(*)::int AS tasks, sum(greatest(0, ${wd(cnDay('t.completed_at'))} - ${wd('t.started_on')}))::int AS days
-         FROM base b JOIN case_tasks t ON t.case_id = b.id
-        WHERE t.status = 'done'
-        GROUP BY b.item_code, t.step_id ORDER BY b.item_code, t.step_id`, params)).rows;
+      `SELECT s.item_code, s.step_id, min(s.step_name) AS step_name, sum(s.tasks)::int AS tasks,
+              sum(s.tasks * greatest(0, ($6::int[])[s.completed_on - $5::date + 1] - ($6::int[])[s.started_on - $5::date + 1]))::int AS days
+         FROM task_step_days s
+        WHERE s.region_code = $1 AND s.submitted_on BETWEEN $2::date AND $3::date AND ($4::text IS NULL OR s.item_code = $4)
+          AND ($7::text IS NULL OR s.department_code = $7) AND s.tasks > 0
+        GROUP BY s.item_code, s.step_id ORDER BY s.item_code, s.step_id`,
+      [actor.regionCode, p.from, p.to, p.itemCode ?? null, cal.lo, cal.counts, p.department ?? null])).rows;
     return {
       period: p,
       totals: this.groupPartials(ps, () => 'all', () => '全部')[0] ?? null,

@@ -187,7 +187,7 @@ export class CaseViews {
     const doneParams: unknown[] = [actor.regionCode, actor.userId, f.itemCode ?? null];
     const doneWhere = `t.region_code = $1 AND t.completed_by = $2 AND t.status = 'done' AND ($3::text IS NULL OR c.item_code = $3)`;
     // A reviewer of a busy county has done hundreds of thousands of tasks: the count comes from the
-    // counters the database keeps per user and item (migration 0020), not from counting the tasks.
+    // counters the database keeps per user and item (migration 0020_create_task_rollups), not from counting the tasks.
     const doneCount = actor.userId === null ? 0 : (await this.ctx.db.query<{ n: number }>(
       'SELECT coalesce(sum(done), 0)::int AS n FROM user_task_counts WHERE user_id = $2 AND region_code = $1 AND ($3::text IS NULL OR item_code = $3)', doneParams)).rows[0]!.n;
     const limit = f.pageSize;
