@@ -6,7 +6,7 @@ import { ApprovalErrors as E } from '../errors.ts';
 import { addDays } from '../../../core/calendar/calendar.ts';
 import { chinaDate } from './clock.ts';
 import { caseQueryCode } from './query-code.ts';
-import { CASE_COLS, pausesOf, type CaseRow } from './repository.ts';
+import { CASE_COLS, type CaseRow } from './repository.ts';
 import { CLOSED, STATE_NAMES, type CaseState } from './states.ts';
 import type { CaseViews } from './views.ts';
 
@@ -60,16 +60,15 @@ export class ApplicantViews {
 
   async list(actor: Actor) {
     if (!actor.applicantId) throw new AppError(E.CASE_NOT_FOUND);
-    const r = await this.ctx.db.query<CaseRow & { item_name: string | null }>(
-      `SELECT ${CASE_COLS.split(',').map((c) => `c.${c.trim()}`).join(', ')}, si.name AS item_name
+    const r = await this.ctx.db.query<CaseRow & { item_name: string | null; pause_open: boolean }>(
+      `SELECT ${CASE_COLS.split(',').map((c) => `c.${c.trim()}`).join(', ')}, si.name AS item_name, c.open_pause_since IS NOT NULL AS pause_open
          FROM cases c LEFT JOIN service_items si ON si.region_code = c.region_code AND si.code = c.item_code
         WHERE c.region_code = $1 AND c.applicant->>'accountId' = $2 ORDER BY c.submitted_at DESC`,
       [actor.regionCode, actor.applicantId],
     );
     const out = [];
     for (const c of r.rows) {
-      const clock = await this.views.caseClock(c, await pausesOf(this.ctx.db, c.id));
-      out.push({ id: c.id, caseNo: c.case_no, itemCode: c.item_code, itemName: c.item_name ?? c.item_code, state: c.state, stateName: STATE_NAMES[c.state], submittedAt: c.submitted_at.toISOString(), dueDate: c.due_date, light: clock.light });
+      out.push({ id: c.id, caseNo: c.case_no, itemCode: c.item_code, itemName: c.item_name ?? c.item_code, state: c.state, stateName: STATE_NAMES[c.state], submittedAt: c.submitted_at.toISOString(), dueDate: c.due_date, light: await this.views.caseLight(c, c.pause_open) });
     }
     return out;
   }

@@ -60,6 +60,17 @@ export class CaseViews {
     return { ...l, dueDate: c.due_date, elapsedDays: elapsed, pausedDays: pausedDays(pauses), paused };
   }
 
+  /** The case's light alone (lists): whether a pause is open comes from the case row (open_pause_since), no pause rows read. */
+  async caseLight(c: CaseRow, pauseOpen: boolean): Promise<Light> {
+    const closed = CLOSED.includes(c.state) || c.decision !== null;
+    if (!c.accepted_on) return 'none';
+    if (closed) {
+      const endDay = c.decided_at ? chinaDate(c.decided_at) : c.closed_at ? chinaDate(c.closed_at) : this.today();
+      return !c.due_date ? 'none' : endDay > c.due_date ? 'red' : 'green';
+    }
+    return (await light(this.ctx.calendar, this.today(), c.due_date, c.warning_days, pauseOpen)).light;
+  }
+
   async taskLight(t: TaskRow, warningDays: number, paused: boolean): Promise<{ light: Light; remainingDays: number | null }> {
     if (t.status !== 'open') return { light: 'none', remainingDays: null };
     return light(this.ctx.calendar, this.today(), t.due_date, warningDays, paused);
