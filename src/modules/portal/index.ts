@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { pendingMigrations } from '../../core/db/migrate.ts';
 import { accountRoutes } from './accounts/routes.ts';
 import { OidcSignIn } from './accounts/oidc.ts';
 import { ApplicantAccounts } from './accounts/service.ts';
@@ -24,9 +25,13 @@ export interface PortalModule {
 export async function registerPortal(app: FastifyInstance): Promise<PortalModule> {
   const sms: SmsAdapter = app.ctx.config.smsAdapter === 'log' ? new LogSmsAdapter((obj, msg) => app.log.warn(obj, msg)) : new NoSmsAdapter();
   const accounts = new ApplicantAccounts(app.ctx, sms);
-  // Addresses stored in plain text before migration 0022 are encrypted now (the key lives with the service).
-  const moved = await accounts.encryptStoredEmails();
-  if (moved > 0) app.log.info({ accounts: moved }, 'registration e-mail addresses encrypted');
+  // Addresses stored in plain text before migration 0022 are encrypted when the server is ready (after the
+  // migrations; the key lives with the service, not in the database).
+  app.addHook('onReady', async () => {
+    if ((await pendingMigrations(app.ctx.db)) > 0) return;
+    const moved = await accounts.encryptStoredEmails();
+    if (moved > 0) app.log.info({ accounts: moved }, 'registration e-mail addresses encrypted');
+  });
   const oidc = new OidcSignIn(app.ctx, accounts);
   const portal: PortalModule = { accounts, oidc, sms };
   app.decorate('portal', portal);
