@@ -109,7 +109,6 @@ export class CaseService {
     private reports: () => ReviewReportLinker | null = () => null,
   ) {}
 
-
   /** Creates a case (办件) in state SUBMITTED with its acceptance task; idempotent per submitter and key. */
   async submit(actor: Actor, body: SubmitIn, key: string | null): Promise<{ id: string; created: boolean }> {
     const applicantId = actor.applicantId ?? null;
