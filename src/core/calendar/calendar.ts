@@ -83,11 +83,6 @@ export class CalendarSnapshot {
     return { date, working: !isWeekend(date), name: '', source: 'weekday' };
   }
 
-  /** Whether the packaged schedule knows this year's holidays. */
-  packageCovers(year: number): boolean {
-    return packageCovers(year);
-  }
-
   async day(date: string): Promise<DayInfo> {
     return this.daySync(date);
   }
@@ -190,11 +185,6 @@ export class WorkCalendar implements Calendar {
   invalidate(): void {
     this.generation++;
     this.loadedAt = 0;
-  }
-
-  /** Whether the packaged schedule knows this year's holidays. */
-  packageCovers(year: number): boolean {
-    return packageCovers(year);
   }
 
   async day(date: string): Promise<DayInfo> {

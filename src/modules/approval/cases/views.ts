@@ -46,29 +46,31 @@ export class CaseViews {
     return chinaDate(this.ctx.now());
   }
 
+  /** The day the case's clock ends: its decision, its closing, or today while it runs. */
+  private endDay(c: CaseRow): string {
+    return c.decided_at ? chinaDate(c.decided_at) : c.closed_at ? chinaDate(c.closed_at) : this.today();
+  }
+
+  /** The light of a case whose clock does not run (not accepted yet, or closed); null while it runs. */
+  private stoppedLight(c: CaseRow, endDay: string): Light | null {
+    if (!c.accepted_on) return 'none';
+    if (!CLOSED.includes(c.state) && c.decision === null) return null;
+    return !c.due_date ? 'none' : endDay > c.due_date ? 'red' : 'green';
+  }
+
   async caseClock(c: CaseRow, pauses: PauseRow[]): Promise<{ light: Light; dueDate: string | null; remainingDays: number | null; elapsedDays: number | null; pausedDays: number; paused: boolean }> {
-    const today = this.today();
     const paused = pauses.some((p) => !p.ended_on);
-    const closed = CLOSED.includes(c.state) || c.decision !== null;
-    const endDay = c.decided_at ? chinaDate(c.decided_at) : c.closed_at ? chinaDate(c.closed_at) : today;
+    const endDay = this.endDay(c);
     const elapsed = c.accepted_on ? await elapsedDays(this.ctx.calendar, c.accepted_on, endDay, pauses) : null;
-    if (closed || !c.accepted_on) {
-      const l: Light = !c.accepted_on || !c.due_date ? 'none' : endDay > c.due_date ? 'red' : 'green';
-      return { light: closed ? l : 'none', dueDate: c.due_date, remainingDays: null, elapsedDays: elapsed, pausedDays: pausedDays(pauses), paused: false };
-    }
-    const l = await light(this.ctx.calendar, today, c.due_date, c.warning_days, paused);
+    const stopped = this.stoppedLight(c, endDay);
+    if (stopped !== null) return { light: stopped, dueDate: c.due_date, remainingDays: null, elapsedDays: elapsed, pausedDays: pausedDays(pauses), paused: false };
+    const l = await light(this.ctx.calendar, this.today(), c.due_date, c.warning_days, paused);
     return { ...l, dueDate: c.due_date, elapsedDays: elapsed, pausedDays: pausedDays(pauses), paused };
   }
 
   /** The case's light alone (lists): whether a pause is open comes from the case row (open_pause_since), no pause rows read. */
   async caseLight(c: CaseRow, pauseOpen: boolean): Promise<Light> {
-    const closed = CLOSED.includes(c.state) || c.decision !== null;
-    if (!c.accepted_on) return 'none';
-    if (closed) {
-      const endDay = c.decided_at ? chinaDate(c.decided_at) : c.closed_at ? chinaDate(c.closed_at) : this.today();
-      return !c.due_date ? 'none' : endDay > c.due_date ? 'red' : 'green';
-    }
-    return (await light(this.ctx.calendar, this.today(), c.due_date, c.warning_days, pauseOpen)).light;
+    return this.stoppedLight(c, this.endDay(c)) ?? (await light(this.ctx.calendar, this.today(), c.due_date, c.warning_days, pauseOpen)).light;
   }
 
   async taskLight(t: TaskRow, warningDays: number, paused: boolean): Promise<{ light: Light; remainingDays: number | null }> {
